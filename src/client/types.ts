@@ -1,0 +1,152 @@
+/**
+ * Public types of the client beyond the event map: options, results of calls, errors and the
+ * extra status channel the widget uses (connection state and the outbox).
+ */
+import type { CentionChatEventName, CentionChatHandler, ResumeResult } from './events.js';
+
+/** Where the session (id + secret) is kept between page loads. Nothing is written before `connect()`. */
+export type SessionStorageKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'memory';
+
+/** Options of a `CentionChat` instance; every field has a default. */
+export interface CentionChatOptions {
+  /** `https://host/s/<workspace>`; may also be set later through the `baseURL` property. */
+  baseURL?: string;
+  /** Where the session is kept between page loads. Default `'sessionStorage'`. */
+  sessionStorage?: SessionStorageKind;
+  /** Minimum ms between two `preview` frames. Default 500. */
+  previewThrottleMs?: number;
+  /** First reconnect delay ceiling in ms. Default 500. */
+  reconnectMinDelayMs?: number;
+  /** Largest reconnect delay ceiling in ms. Default 20000. */
+  reconnectMaxDelayMs?: number;
+  /** A connection silent for this long is treated as dead. Default 45000. */
+  idleTimeoutMs?: number;
+  /** Log dropped frames and handler errors with console.debug. Default false. */
+  debug?: boolean;
+}
+
+/** Fields of `connect()`, as in the Chat API. */
+export interface ConnectParameters {
+  area: number;
+  name: string;
+  email: string;
+  message: string;
+  phone?: string;
+  externalData?: Record<string, unknown> | string;
+}
+
+/** What `message()` returns: the message to show at once as "sending". */
+export interface UnsentMessage {
+  /** The umid, made client-side. */
+  id: string;
+  message: string;
+}
+
+/** Delivery state of one of the visitor's own messages, as the widget shows it. */
+export type OutgoingState = 'sending' | 'sent' | 'failed';
+
+/** One outbox entry as the status channel reports it. */
+export interface OutgoingMessage extends UnsentMessage {
+  state: OutgoingState;
+}
+
+/** The socket's state, a string enum in the style of centrifuge-js. */
+export type ConnectionState =
+  'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+/** Extra status beyond the public event map, for UIs (see `CentionChat.onStatus`). */
+export interface ClientStatus {
+  connection: ConnectionState;
+  /** Visitor messages not yet confirmed by `message sent`, in order; some may be `failed`. */
+  outbox: OutgoingMessage[];
+}
+
+/** Features an area offers, from `canChat`. */
+export interface ChatFeatures {
+  'chat.attachment'?: boolean;
+  'chat.max-attachment-size'?: number;
+  'chat.max-image-size'?: number;
+  'chat.external-source-page'?: boolean;
+  [feature: string]: boolean | number | string | undefined;
+}
+
+/** Opening hours of one weekday, "HH:MM" in the area's time zone. */
+export interface OpeningHoursDay {
+  day: string;
+  open: string;
+  close: string;
+}
+
+/** What `canChat`'s handler receives. */
+export interface CanChatResult {
+  chatOpen: boolean;
+  agentsAvailable: number;
+  resumable: boolean;
+  feature?: ChatFeatures;
+  openingHours?: OpeningHoursDay[] | string;
+  error?: string;
+}
+
+/** Stable error codes of the client. */
+export type ClientErrorCode =
+  | 'not_connected'
+  | 'too_large'
+  | 'bad_type'
+  | 'attachments_disabled'
+  | 'upload_failed'
+  | 'network'
+  | 'no_session'
+  | 'chat_closed'
+  | 'bad_secret'
+  | 'server_error';
+
+/** An Error with a stable `code`, for messages a UI can translate. */
+export interface ClientErrorShape {
+  code: ClientErrorCode;
+  message: string;
+}
+
+/** Extra callbacks of `attachFile`, beyond the original `cbOnDone`. */
+export interface AttachFileHandlers {
+  /** Upload progress from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+  /** The file was refused (limits) or the upload failed; nothing was sent. */
+  onError?: (error: ClientErrorShape) => void;
+}
+
+/** The public surface of the client, as components and integrations see it. */
+export interface CentionChatApi {
+  baseURL: string;
+  /** Translation hook for system texts; return undefined to keep the English text. */
+  I: (text: string) => string | undefined;
+  readonly sessionId: number | undefined;
+  readonly sessionSecret: string | undefined;
+  registerAction<E extends CentionChatEventName>(
+    event: E,
+    handler: CentionChatHandler<E>,
+  ): () => void;
+  connect(parameters: ConnectParameters): void;
+  tryResume(handler: (result: ResumeResult) => void): void;
+  resetChat(): void;
+  disconnect(): void;
+  message(text: string): UnsentMessage | undefined;
+  preview(text: string): void;
+  attachFile(
+    file: File,
+    cbOnDone: (unsent: UnsentMessage) => void,
+    handlers?: AttachFileHandlers,
+  ): Promise<UnsentMessage | undefined>;
+  canChat(handler: (result: CanChatResult) => void, area: number): void;
+  close(): void;
+  /** Send a robot button's postback (`{title, data}`). */
+  postback(title: string, data: string): void;
+  /** Tell the server which agent/system messages the visitor has displayed. */
+  seen(ids: number[]): void;
+  /** Re-queue a message shown as failed. */
+  retryMessage(umid: string): void;
+  /** Subscribe to connection state and outbox changes; returns an unsubscribe function. */
+  onStatus(handler: (status: ClientStatus) => void): () => void;
+  readonly status: ClientStatus;
+  saveTranscriptURL(area: number): string;
+  printTranscriptURL(area: number): string;
+}
