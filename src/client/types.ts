@@ -3,6 +3,9 @@
  * extra status channel the widget uses (connection state and the outbox).
  */
 import type { CentionChatEventName, CentionChatHandler, ResumeResult } from './events.js';
+import type { TransportFactory } from './transport/transport.js';
+
+export type { Transport, TransportFactory, TransportHandlers } from './transport/transport.js';
 
 /** Where the session (id + secret) is kept between page loads. Nothing is written before `connect()`. */
 export type SessionStorageKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'memory';
@@ -23,6 +26,16 @@ export interface CentionChatOptions {
   idleTimeoutMs?: number;
   /** Log dropped frames and handler errors with console.debug. Default false. */
   debug?: boolean;
+  /**
+   * A visitor message without `message sent` this long (ms) while connected is marked `failed`.
+   * Default 20000.
+   */
+  messageTimeoutMs?: number;
+  /**
+   * Opens the socket. Default: SockJS, loaded with a dynamic import at connect time so the page
+   * does not pay for it before a chat starts. Tests inject their own.
+   */
+  transport?: TransportFactory;
 }
 
 /** Fields of `connect()`, as in the Chat API. */

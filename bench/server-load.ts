@@ -1,0 +1,286 @@
+/**
+ * Load bench of the reference server: N visitor connections on loopback (real sockjs-client over
+ * WebSocket), each chat accepted by one of A agent consoles, then visitor messages at a fixed total
+ * rate for S seconds. Delivery latency is visitor send → agent console receive, measured with one
+ * clock (both ends live in this process; the server runs in a child process).
+ *
+ *   tsx bench/server-load.ts [--visitors 500] [--rate 500] [--seconds 10] [--agents 20]
+ *
+ * Target on the 2-core reference machine: 2,000 visitors, p99 < 50 ms at 1,000 messages/s.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import SockJS from 'sockjs-client';
+import { printRows, type BenchModule, type BenchRow } from './bench-types.js';
+
+export interface ServerLoadOptions {
+  visitors: number;
+  /** Visitor messages per second, all visitors together. */
+  rate: number;
+  seconds: number;
+  agents: number;
+}
+
+export const DEFAULT_LOAD: ServerLoadOptions = {
+  visitors: 500,
+  rate: 500,
+  seconds: 10,
+  agents: 20,
+};
+
+interface Frame {
+  event: string;
+  args: unknown[];
+  re?: number;
+}
+
+/** A bare SockJS client: JSON frames with ids, answers matched by `re`. */
+class BenchSocket {
+  private nextId = 1;
+  private readonly pending = new Map<number, (frame: Frame) => void>();
+  onFrame: (frame: Frame) => void = () => {};
+
+  private constructor(readonly socket: WebSocket) {
+    socket.onmessage = (message: MessageEvent) => {
+      const frame = JSON.parse(String(message.data)) as Frame;
+      if (frame.re !== undefined) {
+        const resolve = this.pending.get(frame.re);
+        if (resolve) {
+          this.pending.delete(frame.re);
+          resolve(frame);
+        }
+      }
+      this.onFrame(frame);
+    };
+  }
+
+  static open(url: string): Promise<BenchSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = new SockJS(url, undefined, {
+        transports: ['websocket'],
+        timeout: 15_000,
+      }) as unknown as WebSocket;
+      socket.onopen = () => resolve(new BenchSocket(socket));
+      socket.onclose = (event: CloseEvent) =>
+        reject(new Error(`closed while connecting: ${event.code}`));
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.socket.readyState === 1;
+  }
+
+  send(type: string, data: Record<string, unknown>): number {
+    const id = this.nextId++;
+    this.socket.send(JSON.stringify({ type, data, id }));
+    return id;
+  }
+
+  request(type: string, data: Record<string, unknown>): Promise<Frame> {
+    const id = this.send(type, data);
+    return new Promise((resolve) => this.pending.set(id, resolve));
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+function startServerProcess(
+  visitors: number,
+  agents: number,
+): Promise<{ child: ChildProcess; baseURL: string }> {
+  const child = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [], {
+    // BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+    ],
+    env: { ...process.env, BENCH_VISITORS: String(visitors), BENCH_AGENTS: String(agents) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+    child.on('message', (message: { type: string; baseURL?: string }) => {
+      if (message.type === 'listening' && message.baseURL)
+        resolve({ child, baseURL: message.baseURL });
+    });
+  });
+}
+
+function serverRss(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const listener = (message: { type: string; rss?: number }) => {
+      if (message.type === 'memory') {
+        child.off('message', listener);
+        resolve(message.rss ?? 0);
+      }
+    };
+    child.on('message', listener);
+    child.send({ type: 'memory' });
+  });
+}
+
+const percentile = (sorted: number[], fraction: number): number =>
+  sorted.length === 0
+    ? NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRow[]> {
+  const { child, baseURL } = await startServerProcess(options.visitors, options.agents);
+  const visitors: BenchSocket[] = [];
+  const agents: BenchSocket[] = [];
+  const latencies: number[] = [];
+  let measuring = false;
+  try {
+    for (let index = 0; index < options.agents; index++) {
+      const agent = await BenchSocket.open(`${baseURL}/socket/agent`);
+      await agent.request('login', { name: `Agent${index}` });
+      agent.onFrame = (frame) => {
+        if (!measuring || frame.event !== 'chat message') return;
+        const payload = frame.args[0] as { messages: { sender: string; text: string }[] };
+        for (const message of payload.messages) {
+          if (message.sender === 'CLIENT' && message.text.startsWith('bench:')) {
+            latencies.push(performance.now() - Number(message.text.slice(6)));
+          }
+        }
+      };
+      agents.push(agent);
+    }
+
+    const setupStarted = performance.now();
+    const BATCH = 50;
+    for (let start = 0; start < options.visitors; start += BATCH) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(BATCH, options.visitors - start) }, async (_, offset) => {
+          const index = start + offset;
+          const visitor = await BenchSocket.open(`${baseURL}/socket/external`);
+          const registered = await visitor.request('register', {
+            area: 1,
+            name: `Visitor ${index}`,
+            email: `v${index}@example.com`,
+            message: 'hello',
+          });
+          const { sessionId } = registered.args[0] as { sessionId: number };
+          const agent = agents[index % agents.length];
+          const accepted = await agent?.request('accept', { sessionId });
+          if (accepted?.event !== 'ok')
+            throw new Error(`accept failed: ${JSON.stringify(accepted)}`);
+          return visitor;
+        }),
+      );
+      visitors.push(...batch);
+    }
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+
+    // Send at a fixed total rate, round-robin over the visitors, checking every 5 ms.
+    measuring = true;
+    let sent = 0;
+    const started = performance.now();
+    const durationMs = options.seconds * 1000;
+    while (performance.now() - started < durationMs) {
+      const due = Math.floor(((performance.now() - started) / 1000) * options.rate);
+      while (sent < due) {
+        const visitor = visitors[sent % visitors.length];
+        visitor?.send('chat message', {
+          umid: `b-${sent}`,
+          message: `bench:${performance.now()}`,
+          mcount: sent,
+        });
+        sent++;
+      }
+      await sleep(5);
+    }
+    const sendSeconds = (performance.now() - started) / 1000;
+    // Give the last messages time to arrive; anything later counts as lost.
+    for (let waited = 0; latencies.length < sent && waited < 3000; waited += 50) await sleep(50);
+    measuring = false;
+
+    const held = visitors.filter((visitor) => visitor.isOpen).length;
+    const rss = await serverRss(child);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+    return [
+      { name: 'visitor connections held', value: held, unit: `of ${options.visitors}` },
+      { name: 'agent connections', value: agents.length, unit: 'sockets' },
+      {
+        name: 'setup (connect + register + accept)',
+        value: Math.round(setupSeconds * 10) / 10,
+        unit: 's',
+      },
+      { name: 'messages sent', value: sent, unit: 'msgs' },
+      { name: 'messages delivered to agents', value: latencies.length, unit: 'msgs' },
+      {
+        name: 'throughput (delivered)',
+        value: Math.round(latencies.length / sendSeconds),
+        unit: 'msgs/s',
+      },
+      {
+        name: 'delivery latency p50',
+        value: Math.round(percentile(sorted, 0.5) * 10) / 10,
+        unit: 'ms',
+      },
+      {
+        name: 'delivery latency p99',
+        value: Math.round(percentile(sorted, 0.99) * 10) / 10,
+        unit: 'ms',
+      },
+      {
+        name: 'delivery latency max',
+        value: Math.round((sorted.at(-1) ?? NaN) * 10) / 10,
+        unit: 'ms',
+      },
+      { name: 'server RSS', value: mb(rss), unit: 'MB' },
+      { name: 'bench client RSS', value: mb(process.memoryUsage().rss), unit: 'MB' },
+    ];
+  } finally {
+    for (const socket of [...visitors, ...agents]) socket.close();
+    child.removeAllListeners('exit');
+    child.send({ type: 'stop' });
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve(undefined);
+      }, 5000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+  }
+}
+
+export function serverLoadBench(options: Partial<ServerLoadOptions> = {}): BenchModule {
+  const merged = { ...DEFAULT_LOAD, ...options };
+  return {
+    name: `server load (${merged.visitors} visitors, ${merged.rate} msgs/s, ${merged.seconds} s)`,
+    run: () => runServerLoad(merged),
+  };
+}
+
+function parseArgs(argv: string[]): ServerLoadOptions {
+  const options = { ...DEFAULT_LOAD };
+  for (let index = 0; index < argv.length; index += 2) {
+    const key = argv[index]?.replace(/^--/, '');
+    const value = Number(argv[index + 1]);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`bad value for ${argv[index]}`);
+    if (key === 'visitors' || key === 'rate' || key === 'seconds' || key === 'agents')
+      options[key] = value;
+    else throw new Error(`unknown option ${argv[index]}; use --visitors --rate --seconds --agents`);
+  }
+  return options;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const options = parseArgs(process.argv.slice(2));
+  const bench = serverLoadBench(options);
+  console.log(`Running ${bench.name} …`);
+  printRows(bench.name, await bench.run());
+}

@@ -1,0 +1,35 @@
+/**
+ * The server side of the load bench, in its own process so the measured server does not share an
+ * event loop with the thousands of simulated clients. Started by server-load.ts with `fork`; it
+ * reports its URL once listening and its memory when asked.
+ */
+import { startServer } from '../demo/server/app.js';
+import { defineArea } from '../demo/server/config.js';
+
+const agentCount = Number(process.env.BENCH_AGENTS ?? 20);
+const visitors = Number(process.env.BENCH_VISITORS ?? 2000);
+
+const server = await startServer({
+  port: 0,
+  dataDir: ':memory:',
+  logLevel: 'warn',
+  config: {
+    workspace: 'demo',
+    areas: [
+      defineArea({ id: 1, name: 'Bench', queueCapacity: visitors + 100, idleExpirySeconds: 3600 }),
+    ],
+    agents: Array.from({ length: agentCount }, (_, index) => ({
+      name: `Agent${index}`,
+      areas: [1],
+    })),
+  },
+});
+
+process.send?.({ type: 'listening', baseURL: server.baseURL });
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'memory') {
+    process.send?.({ type: 'memory', rss: process.memoryUsage().rss });
+  } else if (message.type === 'stop') {
+    void server.close().then(() => process.exit(0));
+  }
+});

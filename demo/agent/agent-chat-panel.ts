@@ -1,0 +1,441 @@
+/**
+ * @summary One chat as the agent works it: the history, the visitor's typing preview, the composer
+ * (typing is sent to the visitor), file sending, delivery/read state, other agents, leave and end.
+ *
+ * Every piece of visitor text is rendered through Lit text bindings (escaped); agent and robot HTML
+ * is reduced to text. Nothing here uses unsafeHTML.
+ */
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { AgentMessage, AgentPresence, ChatSnapshot } from './agent-types.js';
+import { describeItem, isFileItem, parseItem, stripTags } from './system-items.js';
+
+export interface ChatActions {
+  send(text: string): Promise<void>;
+  typing(text: string): void;
+  sendFile(file: File): Promise<void>;
+  addAgent(name: string): Promise<void>;
+  removeAgent(name: string): Promise<void>;
+  leave(): Promise<void>;
+  end(): Promise<void>;
+  dismiss(): void;
+}
+
+/** Minimum ms between two typing previews sent to the visitor. */
+const TYPING_INTERVAL_MS = 300;
+
+export class AgentChatPanel extends LitElement {
+  static override properties = {
+    chat: { attribute: false },
+    me: { attribute: false },
+    token: { attribute: false },
+    visitorTyping: { attribute: false },
+    agents: { attribute: false },
+    actions: { attribute: false },
+    draft: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+  };
+
+  declare chat: ChatSnapshot;
+  declare me: string;
+  declare token: string;
+  declare visitorTyping: string | undefined;
+  declare agents: AgentPresence[];
+  declare actions: ChatActions;
+  declare draft: string;
+  declare notice: string;
+  declare busy: boolean;
+  private lastTypingSent = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.draft = '';
+    this.notice = '';
+    this.busy = false;
+    this.agents = [];
+  }
+
+  static override styles = css`
+    :host {
+      display: grid;
+      grid-template-rows: auto 1fr auto auto;
+      height: 100%;
+      min-height: 0;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: baseline;
+      padding: 0.75rem 1rem;
+      border-bottom: 1px solid #d8dde7;
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.1rem;
+    }
+    .meta {
+      color: #4a5365;
+      font-size: 0.85rem;
+    }
+    .agents {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      align-items: center;
+      width: 100%;
+    }
+    .chip {
+      background: #eef1f7;
+      border-radius: 999px;
+      padding: 0.1rem 0.6rem;
+      font-size: 0.85rem;
+      display: inline-flex;
+      gap: 0.3rem;
+      align-items: center;
+    }
+    ol {
+      list-style: none;
+      margin: 0;
+      padding: 1rem;
+      overflow-y: auto;
+      min-height: 0;
+    }
+    li {
+      margin: 0 0 0.75rem;
+      max-width: 42rem;
+    }
+    li.mine {
+      margin-left: auto;
+      text-align: right;
+    }
+    .bubble {
+      display: inline-block;
+      text-align: left;
+      padding: 0.5rem 0.75rem;
+      border-radius: 0.75rem;
+      background: #eef1f7;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    li.mine .bubble {
+      background: #0b5fff;
+      color: #fff;
+    }
+    li.mine .bubble a {
+      color: #fff;
+    }
+    li.system {
+      text-align: center;
+      color: #4a5365;
+      font-style: italic;
+      max-width: none;
+    }
+    li.internal .bubble {
+      background: #fff4d6;
+      border: 1px dashed #c99a00;
+    }
+    .who {
+      font-size: 0.8rem;
+      color: #4a5365;
+    }
+    .state {
+      font-size: 0.75rem;
+      color: #4a5365;
+    }
+    .typing {
+      padding: 0 1rem 0.5rem;
+      color: #4a5365;
+      font-style: italic;
+      min-height: 1.4em;
+    }
+    form {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.5rem;
+      padding: 0.75rem 1rem;
+      border-top: 1px solid #d8dde7;
+    }
+    textarea {
+      font: inherit;
+      padding: 0.5rem;
+      min-height: 3.2rem;
+      resize: vertical;
+      border: 1px solid #8a93a6;
+      border-radius: 0.4rem;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      padding: 0 1rem 0.75rem;
+    }
+    button {
+      font: inherit;
+      padding: 0.4rem 0.8rem;
+      border-radius: 0.4rem;
+      border: 1px solid #8a93a6;
+      background: #fff;
+      cursor: pointer;
+    }
+    button.primary {
+      background: #0b5fff;
+      border-color: #0b5fff;
+      color: #fff;
+    }
+    button.danger {
+      border-color: #b42318;
+      color: #b42318;
+    }
+    button:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+    button:focus-visible,
+    textarea:focus-visible,
+    select:focus-visible,
+    input:focus-visible {
+      outline: 3px solid #ffbf47;
+      outline-offset: 1px;
+    }
+    .notice {
+      padding: 0 1rem 0.5rem;
+      color: #b42318;
+    }
+    .ended {
+      padding: 0.5rem 1rem;
+      background: #f4f6fb;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  `;
+
+  private get isOpen(): boolean {
+    return this.chat.status !== 'closed';
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('chat')) {
+      const list = this.renderRoot.querySelector('ol');
+      if (list) list.scrollTop = list.scrollHeight;
+    }
+  }
+
+  private stateOf(message: AgentMessage): string {
+    if (message.seen) return 'Read';
+    if (message.delivered) return 'Delivered';
+    return 'Sent';
+  }
+
+  private renderMessage(message: AgentMessage) {
+    const item = parseItem(message.text);
+    const author = message.sender === 'CLIENT' ? this.chat.client.name : (message.agent ?? 'Agent');
+    if (message.sender === 'SYSTEM') {
+      return html`<li class="system">
+        ${item ? describeItem(item, author) : stripTags(message.text)}
+        <span class="who">${message.sentHuman}</span>
+      </li>`;
+    }
+    const isMine = message.sender === 'AGENT' && message.agent === this.me;
+    const body = isFileItem(item)
+      ? html`${describeItem(item, author)}
+          <a
+            href=${`${item.fileDownload}?t=${encodeURIComponent(this.token)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+            >${item.fileName}</a
+          >
+          (${item.sizeHuman})`
+      : item
+        ? describeItem(item, author)
+        : message.sender === 'CLIENT'
+          ? message.text
+          : stripTags(message.text);
+    const classes = [isMine ? 'mine' : '', message.internal ? 'internal' : ''].join(' ');
+    return html`<li class=${classes}>
+      <div class="who">
+        ${author}${message.internal ? ' (comment, only agents see it)' : ''} · ${message.sentHuman}
+      </div>
+      <div class="bubble">${body}</div>
+      ${
+        message.sender === 'AGENT' && !message.internal
+          ? html`<div class="state">${this.stateOf(message)}</div>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private handleInput(event: Event): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    this.sendTyping();
+  }
+
+  /** Throttled preview; a trailing call makes sure the visitor sees the final text. */
+  private sendTyping(): void {
+    const now = Date.now();
+    clearTimeout(this.typingTimer);
+    if (now - this.lastTypingSent >= TYPING_INTERVAL_MS) {
+      this.lastTypingSent = now;
+      this.actions.typing(this.draft);
+    } else {
+      this.typingTimer = setTimeout(() => this.sendTyping(), TYPING_INTERVAL_MS);
+    }
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void this.handleSubmit();
+    }
+  }
+
+  private async handleSubmit(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const text = this.draft.trim();
+    if (!text || !this.isOpen) return;
+    clearTimeout(this.typingTimer);
+    await this.run(async () => {
+      await this.actions.send(text);
+      this.draft = '';
+      this.actions.typing('');
+    });
+  }
+
+  private async handleFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    await this.run(() => this.actions.sendFile(file));
+    input.value = '';
+  }
+
+  private async handleAdd(): Promise<void> {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#add-agent');
+    if (!select?.value) return;
+    await this.run(() => this.actions.addAgent(select.value));
+  }
+
+  /** Runs an action, showing its error instead of losing it. */
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.notice = '';
+    try {
+      await action();
+    } catch (error) {
+      this.notice = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const chat = this.chat;
+    const others = this.agents.filter((agent) => agent.online && !chat.agents.includes(agent.name));
+    return html`
+      <header>
+        <h2 id="chat-title">${chat.client.name}</h2>
+        <span class="meta">${chat.client.email} · ${chat.areaName} · chat #${chat.sessionId}</span>
+        ${chat.client.href ? html`<span class="meta">on ${chat.client.href}</span>` : nothing}
+        <div class="agents" role="group" aria-label="Agents in this chat">
+          ${chat.agents.map(
+            (name) =>
+              html`<span class="chip"
+                >${name}${
+                  name !== this.me && this.isOpen
+                    ? html`<button
+                        type="button"
+                        aria-label=${`Remove ${name} from the chat`}
+                        @click=${() => this.run(() => this.actions.removeAgent(name))}
+                        ?disabled=${this.busy}
+                      >
+                        ×
+                      </button>`
+                    : nothing
+                }</span
+              >`,
+          )}
+          ${
+            this.isOpen
+              ? html`<label class="visually-hidden" for="add-agent">Agent to add</label>
+                  <select id="add-agent" ?disabled=${others.length === 0}>
+                    ${others.length === 0 ? html`<option value="">No other agent online</option>` : nothing}
+                    ${others.map((agent) => html`<option value=${agent.name}>${agent.name}</option>`)}
+                  </select>
+                  <button
+                    type="button"
+                    @click=${this.handleAdd}
+                    ?disabled=${this.busy || others.length === 0}
+                  >
+                    Add agent
+                  </button>`
+              : nothing
+          }
+        </div>
+      </header>
+      <ol role="log" aria-live="polite" aria-labelledby="chat-title">
+        ${chat.messages.map((message) => this.renderMessage(message))}
+      </ol>
+      <div>
+        <p class="typing" aria-live="polite">
+          ${this.visitorTyping === undefined ? '' : this.visitorTyping ? `${chat.client.name} is typing: ${this.visitorTyping}` : `${chat.client.name} is typing…`}
+        </p>
+        ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      </div>
+      ${
+        this.isOpen
+          ? html`<div>
+              <form @submit=${this.handleSubmit}>
+                <label class="visually-hidden" for="reply">Reply to ${chat.client.name}</label>
+                <textarea
+                  id="reply"
+                  .value=${this.draft}
+                  @input=${this.handleInput}
+                  @keydown=${this.handleKeydown}
+                  placeholder="Write a reply (Enter sends, Shift+Enter for a new line)"
+                ></textarea>
+                <button class="primary" type="submit" ?disabled=${this.busy || !this.draft.trim()}>
+                  Send
+                </button>
+              </form>
+              <div class="tools">
+                <label for="file">Send a file</label>
+                <input id="file" type="file" @change=${this.handleFile} ?disabled=${this.busy} />
+                <button
+                  type="button"
+                  @click=${() => this.run(() => this.actions.leave())}
+                  ?disabled=${this.busy}
+                >
+                  Leave chat
+                </button>
+                <button
+                  type="button"
+                  class="danger"
+                  @click=${() => this.run(() => this.actions.end())}
+                  ?disabled=${this.busy}
+                >
+                  End chat
+                </button>
+              </div>
+            </div>`
+          : html`<div class="ended">
+              This chat has ended.
+              <button type="button" @click=${() => this.actions.dismiss()}>Close</button>
+            </div>`
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'agent-chat-panel': AgentChatPanel;
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * `startServer()`: the reference chat server in one call, for `npm start`, tests, benchmarks and
+ * the end-to-end suite. It wires the store, the chat core, both SockJS sockets, the HTTP routes,
+ * the demo site and any plugins (the robot API) onto one fastify app.
+ */
+import fastifyMultipart from '@fastify/multipart';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+} from 'fastify';
+import type { Socket } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LevelWithSilent, DestinationStream } from 'pino';
+import { createAgentSocket } from './agent-socket.js';
+import { ChatEngine } from './chat-engine.js';
+import type { ServerConfig } from './config.js';
+import { demoConfig } from './demo-config.js';
+import { ChatError, errorBody } from './errors.js';
+import { registerChatRoutes } from './http-routes.js';
+import { createLogger, scrubUrl, type Logger } from './logger.js';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
+import type { ServerPlugin } from './robot-hook.js';
+import { registerSiteRoutes } from './site-routes.js';
+import { openStore, type ChatStore } from './store.js';
+import { createVisitorSocket } from './visitor-socket.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface StartServerOptions {
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Folder for the SQLite file (default `<repo>/.data`), or `':memory:'`. */
+  dataDir?: string;
+  config?: ServerConfig;
+  /** Default `info`; tests use `silent`. */
+  logLevel?: LevelWithSilent;
+  /** Where log lines go (default stdout). */
+  logStream?: DestinationStream;
+  /** Extensions such as the robot API; registered before listening. */
+  plugins?: ServerPlugin[];
+  /** Frames per connection (default 20/s, bursts of 60). */
+  rateLimit?: RateLimitOptions;
+  /** How often idle chats are expired (default 5000 ms). */
+  sweepIntervalMs?: number;
+  /** Clock in unix ms, for tests of opening hours. */
+  now?: () => number;
+  /** Built agent console (default `<repo>/.data/agent-build` when it exists). */
+  agentConsoleDir?: string;
+  /** Widget build served at /widget/ (default `<repo>/dist`). */
+  widgetDir?: string;
+  /** Public origin for links in messages, when the server sits behind a proxy. */
+  publicURL?: string;
+}
+
+export interface RunningServer {
+  /** `http://host:port/` */
+  url: string;
+  /** `http://host:port/s/<workspace>`, what the widget's `base-url` takes. */
+  baseURL: string;
+  /** The agent console page. */
+  agentURL: string;
+  port: number;
+  app: FastifyInstance;
+  engine: ChatEngine;
+  store: ChatStore;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** The largest attachment any area allows: the multipart plugin's hard cap. */
+function largestAttachment(config: ServerConfig): number {
+  return Math.max(...config.areas.map((area) => area.attachments.maxBytes), 1);
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const config = options.config ?? demoConfig;
+  const logger = createLogger({ level: options.logLevel ?? 'info', stream: options.logStream });
+  const store = openStore(options.dataDir ?? join(REPO_ROOT, '.data'));
+  const engine = new ChatEngine({
+    config,
+    store,
+    logger,
+    now: options.now,
+    sweepIntervalMs: options.sweepIntervalMs,
+  });
+  const basePath = `/s/${config.workspace}`;
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Requests are logged by the hook below, with secrets scrubbed from the URL.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    // API calls at info; page and asset loads at debug, so `npm start`'s console stays readable.
+    const level =
+      reply.statusCode >= 500 ? 'error' : request.url.startsWith(`${basePath}/`) ? 'info' : 'debug';
+    logger[level](
+      {
+        method: request.method,
+        url: scrubUrl(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  // The widget runs on customers' pages: the chat API must answer any origin. No cookies are
+  // involved (the session secret travels in the request), so a wildcard is safe.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith(`${basePath}/`)) return;
+    reply.header('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      reply
+        .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+        .header('access-control-allow-headers', 'content-type, authorization')
+        .header('access-control-max-age', '600')
+        .code(204)
+        .send();
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ChatError) {
+      return reply.code(error.status).send(errorBody(error.code, error.message));
+    }
+    if (error.validation) {
+      return reply.code(400).send(errorBody('bad_request', `Invalid request: ${error.message}`));
+    }
+    switch (error.code) {
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return reply.code(413).send(errorBody('too_large', 'The file is too large.'));
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return reply
+          .code(415)
+          .send(errorBody('bad_request', 'Expected a multipart/form-data body.'));
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+        return reply.code(400).send(errorBody('bad_request', 'Too many parts in the upload.'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.code(413).send(errorBody('too_large', 'The request body is too large.'));
+    }
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 500;
+    if (status === 500) logger.error({ err: error, url: scrubUrl(request.url) }, 'request failed');
+    return reply
+      .code(status)
+      .send(
+        errorBody(
+          status === 500 ? 'server_error' : 'bad_request',
+          status === 500 ? 'Server error.' : error.message,
+        ),
+      );
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send(errorBody('not_found', 'Nothing here.')),
+  );
+
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: largestAttachment(config),
+      files: 1,
+      fields: 10,
+      fieldSize: 4096,
+      parts: 12,
+    },
+  });
+  await app.register(
+    async (scoped) => {
+      registerChatRoutes(scoped, engine);
+    },
+    { prefix: basePath },
+  );
+  await registerSiteRoutes(app, {
+    demoDir: join(REPO_ROOT, 'demo'),
+    widgetDir: options.widgetDir ?? join(REPO_ROOT, 'dist'),
+    agentConsoleDir: options.agentConsoleDir ?? join(REPO_ROOT, '.data', 'agent-build'),
+    nodeModulesDir: join(REPO_ROOT, 'node_modules'),
+    workspace: config.workspace,
+  });
+
+  for (const plugin of options.plugins ?? []) {
+    await plugin.register({
+      app,
+      basePath,
+      config,
+      store,
+      chat: engine,
+      logger: logger.child({ plugin: plugin.name }),
+      registerRobot: (name, hook) => engine.registerRobot(name, hook),
+    });
+  }
+
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const socketOptions = { logger, rateLimit, sockjsURL: '/vendor/sockjs.min.js' };
+  createVisitorSocket(engine, socketOptions).installHandlers(app.server, {
+    prefix: `${basePath}/socket/external`,
+  });
+  createAgentSocket(engine, socketOptions).installHandlers(app.server, {
+    prefix: `${basePath}/socket/agent`,
+  });
+
+  // Upgraded WebSockets are not closed by server.close(); track sockets to end them on close().
+  const sockets = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+  const host =
+    options.host && options.host !== '0.0.0.0' && options.host !== '::'
+      ? options.host
+      : '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  const baseURL = `${url.slice(0, -1)}${basePath}`;
+  engine.publicBaseURL = options.publicURL
+    ? `${options.publicURL.replace(/\/$/, '')}${basePath}`
+    : baseURL;
+  logger.info({ url, baseURL }, 'chat server listening');
+
+  let closed = false;
+  return {
+    url,
+    baseURL,
+    agentURL: `${url}agent`,
+    port,
+    app,
+    engine,
+    store,
+    logger,
+    async close() {
+      if (closed) return;
+      closed = true;
+      engine.stop();
+      for (const plugin of options.plugins ?? []) await plugin.close?.();
+      for (const socket of sockets) socket.destroy();
+      await app.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * CLI entry of the reference server: `tsx demo/server/main.ts`. Reads PORT (8080), HOST
+ * (127.0.0.1), DATA_DIR (.data), CONFIG_FILE (JSON config; default the demo config), LOG_LEVEL
+ * (info) and PUBLIC_URL; stops cleanly on Ctrl-C / SIGTERM.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, type RunningServer } from './app.js';
+import { loadConfigFile } from './config.js';
+
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type Level = (typeof levels)[number];
+
+export async function startFromEnvironment(
+  extra: { agentConsoleDir?: string } = {},
+): Promise<RunningServer> {
+  const env = process.env;
+  const level = (levels as readonly string[]).includes(env.LOG_LEVEL ?? '')
+    ? (env.LOG_LEVEL as Level)
+    : 'info';
+  const server = await startServer({
+    port: env.PORT ? Number(env.PORT) : 8080,
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || undefined,
+    config: env.CONFIG_FILE ? loadConfigFile(env.CONFIG_FILE) : undefined,
+    logLevel: level,
+    publicURL: env.PUBLIC_URL || undefined,
+    agentConsoleDir: extra.agentConsoleDir,
+  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}
+
+// Run only when executed directly, so demo/start.ts can import startFromEnvironment.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const server = await startFromEnvironment();
+  console.log(
+    `Chat server: ${server.baseURL}\nDemo site:   ${server.url}\nAgents:      ${server.agentURL}`,
+  );
+}

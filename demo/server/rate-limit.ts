@@ -1,0 +1,34 @@
+/**
+ * A token bucket per connection: `burst` frames at once, refilled at `perSecond`. Typing previews
+ * are throttled by the client to ~2/s, so the default leaves ample room for a human.
+ */
+export interface RateLimitOptions {
+  perSecond: number;
+  burst: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 20, burst: 60 };
+
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly options: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = options.burst;
+    this.updatedAt = now();
+  }
+
+  /** Takes one token; false when the connection is over its rate. */
+  take(): boolean {
+    const now = this.now();
+    const refill = ((now - this.updatedAt) / 1000) * this.options.perSecond;
+    this.tokens = Math.min(this.options.burst, this.tokens + refill);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The transcript as a standalone HTML page: `savehistory` sends it as a download, `printhistory`
+ * shows it with a print button. Every piece of chat text is escaped; agent HTML is reduced to text,
+ * because a transcript must be safe to open anywhere.
+ */
+import type { AreaConfig } from './config.js';
+import { formatClock } from './hours.js';
+import type { MessageRecord, SessionRecord } from './store.js';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHTML(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** Agent and robot text may be HTML: keep line breaks, drop tags, decode the common entities. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+/** The English text of a structured "\u0001{…}" item (protocol.md §4). */
+export function describeItem(text: string, clientName: string): string | undefined {
+  if (!text.startsWith('\u0001')) return undefined;
+  let item: Record<string, unknown>;
+  try {
+    item = JSON.parse(text.slice(1)) as Record<string, unknown>;
+  } catch {
+    return '';
+  }
+  const names = Array.isArray(item.names) ? item.names.join(', ') : '';
+  switch (item.event) {
+    case 'FILE_UPLOAD':
+      return `${clientName} attached a file: ${String(item.fileName ?? '')} (${String(item.sizeHuman ?? '')})`;
+    case 'AGENTS_ADDED':
+      return `Agent(s) added: ${names}`;
+    case 'AGENTS_REMOVED':
+      return `Agent(s) removed: ${names}`;
+    case 'AGENT_LEFT':
+      return `${String(item.name ?? '')} has left the chat.`;
+    case 'CLIENT_ENDS_CHAT':
+      return 'Client ended the chat.';
+    case 'OWNER_ENDS_CHAT':
+      return `${String(item.name ?? '')} ended the chat.`;
+    case 'CHAT_EXPIRED':
+      return 'This chat has expired.';
+    case 'TEMPLATE': {
+      const template = item.template as { text?: unknown } | undefined;
+      return htmlToText(String(template?.text ?? ''));
+    }
+    default:
+      return '';
+  }
+}
+
+export function renderTranscript(
+  session: SessionRecord,
+  messages: MessageRecord[],
+  area: AreaConfig,
+  options: { forPrint: boolean },
+): string {
+  const rows = messages
+    .map((message) => {
+      const sent = Math.floor(message.sentAt / 1000);
+      const who =
+        message.sender === 'CLIENT'
+          ? session.clientName
+          : message.sender === 'AGENT'
+            ? (message.agentName ?? 'Agent')
+            : 'System';
+      const writer = message.sender === 'CLIENT' ? session.clientName : who;
+      const item = describeItem(message.text, writer);
+      const body =
+        item !== undefined
+          ? item
+          : message.sender === 'CLIENT'
+            ? message.text
+            : htmlToText(message.text);
+      return `<li class="${message.sender.toLowerCase()}"><time>${formatClock(sent, area.timeZone)}</time> <b>${escapeHTML(who)}</b><p>${escapeHTML(body)}</p></li>`;
+    })
+    .join('\n');
+  const started = new Date(session.createdAt).toISOString().slice(0, 16).replace('T', ' ');
+  const printButton = options.forPrint
+    ? '<p class="actions"><button type="button" onclick="window.print()">Print</button></p>'
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Chat transcript #${session.id}</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1d2330}
+ol{list-style:none;padding:0} li{margin:0 0 .9rem} time{color:#5b6476;font-size:.85em}
+p{margin:.15rem 0 0;white-space:pre-wrap} .system p{color:#5b6476;font-style:italic}
+@media print{.actions{display:none}}
+</style>
+</head>
+<body>
+<h1>Chat with ${escapeHTML(area.name)}</h1>
+<p>Chat #${session.id}, started ${started} UTC, by ${escapeHTML(session.clientName)}.</p>
+${printButton}
+<ol>
+${rows}
+</ol>
+</body>
+</html>
+`;
+}

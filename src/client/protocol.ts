@@ -1,0 +1,82 @@
+/**
+ * Decoding and validation of server→client frames (protocol.md §2, §4). A frame that is not JSON,
+ * has an unknown event, or whose arguments have the wrong shape decodes to a reason string: the client
+ * drops it, so user handlers only ever see payloads matching `CentionChatEventMap`.
+ */
+
+/** A decoded server frame. */
+export interface ServerFrame {
+  event: string;
+  args: unknown[];
+  re?: number;
+}
+
+type Record_ = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Record_ =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isOptional = (value: unknown, check: (value: unknown) => boolean) =>
+  value === undefined || check(value);
+
+const isSessionInfo = (value: unknown) =>
+  isObject(value) &&
+  isNumber(value.sessionId) &&
+  isString(value.sessionSecret) &&
+  isOptional(value.areaId, isNumber) &&
+  isOptional(value.clientName, isString);
+
+const isChatMessage = (value: unknown) =>
+  isObject(value) &&
+  isNumber(value.id) &&
+  isString(value.text) &&
+  (value.sender === 'CLIENT' || value.sender === 'AGENT' || value.sender === 'SYSTEM') &&
+  isNumber(value.sent) &&
+  isOptional(value.umid, isString) &&
+  isOptional(value.sentHuman, isString) &&
+  isOptional(value.agent, isString);
+
+/** Checks of `args` for every event the client understands. */
+const argumentChecks: Record<string, (args: unknown[]) => boolean> = {
+  register: ([info]) => isSessionInfo(info),
+  resume: ([info]) => isSessionInfo(info) || (isObject(info) && isString(info.error)),
+  'chat message': ([data]) =>
+    isObject(data) &&
+    Array.isArray(data.chat) &&
+    data.chat.every(isChatMessage) &&
+    isOptional(data.agent, isString) &&
+    isOptional(data.client, isString),
+  'message sent': ([sent]) =>
+    isObject(sent) && isString(sent.umid) && (isNumber(sent.id) || isString(sent.id)),
+  'message acked': ([acked]) =>
+    isObject(acked) && Array.isArray(acked.ids) && acked.ids.every(isNumber),
+  'agent preview': ([preview]) =>
+    isObject(preview) && isNumber(preview.messageLen) && isOptional(preview.text, isString),
+  queue: ([position, details]) => isNumber(position) && isOptional(details, isObject),
+  'queue full': () => true,
+  'agent unavailable': () => true,
+  'chat closed': () => true,
+  'finish chat session': ([details]) => isOptional(details, isObject),
+  error: ([error]) => isObject(error) && isString(error.code),
+};
+
+/** Parses and validates one server frame; a string (why) when the frame must be dropped. */
+export function decodeServerFrame(text: string): ServerFrame | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'not JSON';
+  }
+  if (!isObject(value) || !isString(value.event)) return 'not a frame';
+  const args = value.args === undefined ? [] : value.args;
+  if (!Array.isArray(args)) return 'args is not an array';
+  const check = argumentChecks[value.event];
+  if (!check) return `unknown event "${value.event}"`;
+  if (!check(args)) return `bad arguments for "${value.event}"`;
+  return isNumber(value.re)
+    ? { event: value.event, args, re: value.re }
+    : { event: value.event, args };
+}

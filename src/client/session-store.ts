@@ -1,0 +1,119 @@
+/**
+ * Where the chat session (and the unsent outbox) is kept between page loads. Reading never writes,
+ * and nothing calls a write before the visitor started a chat with `connect()` (consent first).
+ * The store kind is an option: cookie, localStorage, sessionStorage (default) or memory.
+ */
+import type { SessionStorageKind } from './types.js';
+
+/** What is kept of a session: enough to `resume` it. */
+export interface StoredSession {
+  sessionId: number;
+  sessionSecret: string;
+  areaId: number;
+}
+
+export const sessionKey = 'cention-chat.session';
+export const outboxKey = 'cention-chat.outbox';
+
+// 'memory' survives as long as the page (module) does, shared by every client on it.
+const memory = new Map<string, string>();
+
+function webStorage(kind: SessionStorageKind): Storage | undefined {
+  try {
+    if (kind === 'localStorage') return window.localStorage;
+    if (kind === 'sessionStorage') return window.sessionStorage;
+  } catch {
+    // Storage access throws when the browser blocks it (privacy settings, sandboxed iframes).
+  }
+  return undefined;
+}
+
+/** Reads a raw value; never writes. */
+export function readValue(kind: SessionStorageKind, key: string): string | undefined {
+  if (kind === 'memory') return memory.get(key);
+  if (kind === 'cookie') {
+    if (typeof document === 'undefined') return undefined;
+    const prefix = key + '=';
+    const entry = document.cookie.split('; ').find((part) => part.startsWith(prefix));
+    return entry === undefined ? undefined : decodeURIComponent(entry.slice(prefix.length));
+  }
+  try {
+    return webStorage(kind)?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a raw value, or removes it when `value` is undefined. */
+export function writeValue(kind: SessionStorageKind, key: string, value: string | undefined): void {
+  if (kind === 'memory') {
+    if (value === undefined) memory.delete(key);
+    else memory.set(key, value);
+  } else if (kind === 'cookie') {
+    if (typeof document === 'undefined') return;
+    // A session cookie (no expiry): the chat should not outlive the browser session.
+    const secure = location.protocol === 'https:' ? '; Secure' : '';
+    document.cookie =
+      value === undefined
+        ? `${key}=; path=/; max-age=0; SameSite=Lax${secure}`
+        : `${key}=${encodeURIComponent(value)}; path=/; SameSite=Lax${secure}`;
+  } else {
+    try {
+      const storage = webStorage(kind);
+      if (value === undefined) storage?.removeItem(key);
+      else storage?.setItem(key, value);
+    } catch {
+      // Quota or blocked storage: the chat still works, it just cannot be resumed after navigation.
+    }
+  }
+}
+
+/**
+ * The stored session, or undefined. Writes nothing: the launcher calls it on every page load to
+ * learn whether a chat can be resumed.
+ */
+export function readStoredSession(
+  kind: SessionStorageKind = 'sessionStorage',
+): StoredSession | undefined {
+  const text = readValue(kind, sessionKey);
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      'sessionId' in value &&
+      'sessionSecret' in value &&
+      'areaId' in value &&
+      typeof value.sessionId === 'number' &&
+      typeof value.sessionSecret === 'string' &&
+      typeof value.areaId === 'number'
+    ) {
+      return {
+        sessionId: value.sessionId,
+        sessionSecret: value.sessionSecret,
+        areaId: value.areaId,
+      };
+    }
+  } catch {
+    // Not ours or corrupted: treat as no session.
+  }
+  return undefined;
+}
+
+/** Stores the session, or forgets it when `session` is undefined. */
+export function writeStoredSession(
+  kind: SessionStorageKind,
+  session: StoredSession | undefined,
+): void {
+  writeValue(
+    kind,
+    sessionKey,
+    session &&
+      JSON.stringify({
+        sessionId: session.sessionId,
+        sessionSecret: session.sessionSecret,
+        areaId: session.areaId,
+      }),
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Attachment checks and upload (protocol.md §5), loaded lazily by `attachFile` because most chats
+ * never send a file. The upload uses XMLHttpRequest because fetch cannot report upload progress.
+ */
+import type { ChatFeatures, ClientErrorCode, ClientErrorShape } from './types.js';
+
+/** The upload endpoint's answer (protocol.md §5). */
+export interface UploadResult {
+  id: string | number;
+  download: string;
+  /** The file name. */
+  value: string;
+  size: number;
+  sizeHuman: string;
+  mime: string;
+}
+
+const serverCodes: ClientErrorCode[] = ['too_large', 'bad_type', 'no_session', 'chat_closed'];
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/**
+ * Why a file may not be sent under the area's features (from `canChat`), or undefined when it may.
+ * Without known features nothing is refused here; the server still checks.
+ */
+export function checkAttachment(
+  file: File,
+  features: ChatFeatures | undefined,
+): ClientErrorShape | undefined {
+  if (!features) return undefined;
+  if (features['chat.attachment'] === false) {
+    return { code: 'attachments_disabled', message: 'This chat does not accept attachments.' };
+  }
+  const isImage = file.type.startsWith('image/');
+  const limit = isImage ? features['chat.max-image-size'] : features['chat.max-attachment-size'];
+  if (typeof limit === 'number' && limit > 0 && file.size > limit) {
+    return {
+      code: 'too_large',
+      message: `"${file.name}" is ${megabytes(file.size)}; the largest ${isImage ? 'image' : 'file'} allowed is ${megabytes(limit)}.`,
+    };
+  }
+  return undefined;
+}
+
+function isUploadResult(value: unknown): value is UploadResult {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'download' in value &&
+    'value' in value &&
+    typeof value.download === 'string' &&
+    typeof value.value === 'string'
+  );
+}
+
+function errorOf(status: number, body: unknown): ClientErrorShape {
+  const error =
+    typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = serverCodes.find((known) => known === error.code) ?? 'upload_failed';
+    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
+    return { code, message: message || `The upload failed (${status}).` };
+  }
+  return status === 0
+    ? { code: 'network', message: 'The upload failed: no connection to the server.' }
+    : { code: 'upload_failed', message: `The upload failed (${status}).` };
+}
+
+/** Posts the file as multipart; resolves with the server's answer or a coded error. */
+export function uploadFile(
+  url: string,
+  fields: { file: File; sessionId: number; sessionSecret: string; areaId: number },
+  onProgress?: (fraction: number) => void,
+): Promise<{ result: UploadResult } | { error: ClientErrorShape }> {
+  const form = new FormData();
+  form.append('uploadfile', fields.file, fields.file.name);
+  form.append('session', String(fields.sessionId));
+  form.append('area', String(fields.areaId));
+  form.append('sessionSecret', fields.sessionSecret);
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300 && isUploadResult(body)) {
+        onProgress?.(1);
+        resolve({ result: body });
+      } else {
+        resolve({ error: errorOf(request.status, body) });
+      }
+    };
+    request.onerror = () => resolve({ error: errorOf(0, undefined) });
+    request.send(form);
+  });
+}

@@ -1,0 +1,350 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { CentionChatApi } from '../../client/types.js';
+import { ChatController } from '../../controllers/chat-controller.js';
+import { unavailability } from '../../controllers/chat-state.js';
+import { en, type WidgetStrings } from '../../i18n/en.js';
+import { stringsFor, systemTextsFor } from '../../i18n/index.js';
+import { shared } from '../../styles/shared.js';
+import type { AttachFile } from '../composer/composer.js';
+import { chatPanelStyles } from './chat-panel.styles.js';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cention-panel-minimise': CustomEvent<Record<string, never>>;
+  }
+}
+
+/**
+ * @summary Everything behind the launcher: header, and the state components (start form, queue,
+ * messages, typing, composer, end of chat). Loaded on first open, or at once when a resumable chat
+ * exists. Owns the `ChatController` that folds the client's events into one state.
+ *
+ * @csspart header - The panel header.
+ * @csspart messages - The message log (forwarded).
+ * @csspart message - Each message (forwarded).
+ * @csspart composer - The composer (forwarded).
+ * @csspart send-button - The send button (forwarded).
+ * @event cention-panel-minimise - (internal) The minimise button was pressed.
+ */
+export class CentionChatPanel extends LitElement {
+  static override styles = [shared, chatPanelStyles];
+
+  static override properties = {
+    strings: { attribute: false },
+    lang: {},
+    area: { type: Number },
+    baseUrl: { attribute: false },
+    isVisible: { type: Boolean, attribute: 'visible' },
+    isInline: { type: Boolean, attribute: 'inline' },
+    hasTranscript: { type: Boolean, attribute: 'transcript' },
+    sendsPreview: { type: Boolean, attribute: 'typing-preview' },
+    prefillName: { attribute: false },
+    prefillEmail: { attribute: false },
+    client: { attribute: false },
+    hasStoredSession: { attribute: false },
+  };
+
+  declare strings: WidgetStrings;
+  declare area: number;
+  declare baseUrl: string;
+  /** The visitor can see the panel (open, page visible). */
+  declare isVisible: boolean;
+  declare isInline: boolean;
+  declare hasTranscript: boolean;
+  declare sendsPreview: boolean;
+  declare prefillName: string;
+  declare prefillEmail: string;
+
+  /** The chat client; set before the panel is connected. */
+  declare client: CentionChatApi;
+  /** A stored session exists: resume it instead of showing the start form. */
+  declare hasStoredSession: boolean;
+
+  private chatController: ChatController | undefined;
+  /** `begin()` runs once, on the first connection. */
+  private hasBegun = false;
+  /** Whether focus was in the panel just before this update (its target may disappear). */
+  private hadFocus = false;
+  /** The view of the previous render, to notice state changes that move focus. */
+  private lastView: string | undefined;
+
+  constructor() {
+    super();
+    this.hasStoredSession = false;
+    this.strings = en;
+    this.area = 0;
+    this.baseUrl = '';
+    this.isVisible = false;
+    this.isInline = false;
+    this.hasTranscript = false;
+    this.sendsPreview = false;
+    this.prefillName = '';
+    this.prefillEmail = '';
+  }
+
+  /** The controller, made on first connection (the client must be set by then). */
+  get controller(): ChatController {
+    if (!this.chatController) {
+      if (!this.client) throw new Error('cention-chat-panel: set .client before connecting');
+      this.chatController = new ChatController(this, this.client, {
+        area: () => this.area,
+        isVisible: () => this.isVisible,
+        systemTexts: () => systemTextsFor(this.lang),
+      });
+    }
+    return this.chatController;
+  }
+
+  override connectedCallback(): void {
+    // Creating the controller registers it, so it subscribes to the client in hostConnected.
+    const controller = this.controller;
+    super.connectedCallback();
+    if (!this.hasBegun) {
+      this.hasBegun = true;
+      controller.begin(this.hasStoredSession);
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang')) this.strings = stringsFor(this.lang);
+    this.hadFocus = this.matches(':focus-within');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('isVisible') && this.isVisible) this.controller.markRead();
+    // Focus waited on the panel itself while loading; hand it on once there is a real target.
+    const view = this.controller.state.view;
+    if (view !== this.lastView) {
+      const wasLoading = this.lastView === 'checking' || this.lastView === 'resuming';
+      this.lastView = view;
+      const dialog = this.renderRoot.querySelector('.dialog');
+      if (wasLoading && this.shadowRoot?.activeElement === dialog) this.focus();
+      // The chat ended under the visitor's hands (the composer is now disabled): keep focus in
+      // the panel, on "Start a new chat".
+      else if (view === 'finished' && this.hadFocus) this.focus();
+    }
+  }
+
+  /**
+   * Moves focus to where the visitor most likely wants to be in the current state, once that
+   * element has rendered (a state component may be brand new in this update).
+   */
+  override focus(options?: FocusOptions): void {
+    void this.focusWhenRendered(options);
+  }
+
+  private async focusWhenRendered(options?: FocusOptions): Promise<void> {
+    await this.updateComplete;
+    const selector = this.controller.state.isConfirmingEnd
+      ? 'cention-end-confirm'
+      : this.controller.state.view === 'start'
+        ? 'cention-start-form'
+        : this.controller.state.view === 'chat'
+          ? 'cention-composer'
+          : this.controller.state.view === 'finished'
+            ? 'cention-chat-finished'
+            : '.dialog';
+    const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (target instanceof LitElement) await target.updateComplete;
+    target?.focus(options);
+  }
+
+  private readonly attachFile: AttachFile = (file, handlers) =>
+    this.controller.attach(file, handlers);
+
+  private refocusAfterUpdate(): void {
+    this.focus();
+  }
+
+  private handleMinimise(): void {
+    this.dispatchEvent(
+      new CustomEvent('cention-panel-minimise', { detail: {}, bubbles: true, composed: true }),
+    );
+  }
+
+  private handleEndClick(): void {
+    this.controller.confirmEnd(true);
+    this.refocusAfterUpdate();
+  }
+
+  private readonly handlers = {
+    submit: (event: CustomEvent<{ name: string; email: string; message: string }>) => {
+      event.stopPropagation();
+      this.controller.start(event.detail);
+      this.refocusAfterUpdate();
+    },
+    recheck: (event: Event) => {
+      event.stopPropagation();
+      this.controller.checkAvailability();
+    },
+    send: (event: CustomEvent<{ text: string }>) => {
+      event.stopPropagation();
+      this.controller.send(event.detail.text);
+    },
+    preview: (event: CustomEvent<{ text: string }>) => {
+      event.stopPropagation();
+      this.controller.preview(event.detail.text);
+    },
+    retry: (event: CustomEvent<{ umid: string }>) => {
+      event.stopPropagation();
+      this.controller.retry(event.detail.umid);
+    },
+    choose: (event: GlobalEventHandlersEventMap['cention-template-choose']) => {
+      event.stopPropagation();
+      this.controller.choose(event.detail.item, event.detail.button);
+    },
+    endAnswer: (event: CustomEvent<{ isConfirmed: boolean }>) => {
+      event.stopPropagation();
+      if (event.detail.isConfirmed) this.controller.endChat();
+      else this.controller.confirmEnd(false);
+      this.refocusAfterUpdate();
+    },
+    restart: (event: Event) => {
+      event.stopPropagation();
+      this.controller.newChat();
+      this.refocusAfterUpdate();
+    },
+  };
+
+  private renderBody(): TemplateResult {
+    const state = this.controller.state;
+    const strings = this.strings;
+    switch (state.view) {
+      case 'checking':
+      case 'resuming':
+        return html`<p class="status" role="status">${strings.loading}</p>`;
+      case 'start':
+        return html`<cention-start-form
+          .strings=${strings}
+          .canChat=${state.canChat}
+          .unavailability=${unavailability(state)}
+          .name=${this.prefillName}
+          .email=${this.prefillEmail}
+          @cention-start-submit=${this.handlers.submit}
+          @cention-start-recheck=${this.handlers.recheck}
+        ></cention-start-form>`;
+      case 'chat':
+      case 'finished':
+        return this.renderConversation();
+    }
+  }
+
+  private renderConversation(): TemplateResult {
+    const state = this.controller.state;
+    const strings = this.strings;
+    const isFinished = state.view === 'finished';
+    const isQueued = !isFinished && !state.agentName && state.queuePosition !== undefined;
+    const canTranscript = this.hasTranscript && Boolean(this.client.sessionSecret);
+    return html`${
+        isQueued
+          ? html`<cention-queue-status
+              .strings=${strings}
+              .position=${state.queuePosition ?? 0}
+              .waitSeconds=${state.estimatedWaitSeconds}
+            ></cention-queue-status>`
+          : nothing
+      }
+      ${this.renderConnectionBanner()}
+      <cention-message-list
+        exportparts="messages,message"
+        .strings=${strings}
+        .items=${state.items}
+        .baseUrl=${this.baseUrl}
+        .downloadToken=${this.client.sessionSecret ?? ''}
+        ?ended=${isFinished}
+        @cention-message-retry=${this.handlers.retry}
+        @cention-template-choose=${this.handlers.choose}
+      ></cention-message-list>
+      ${
+        isFinished
+          ? html`<cention-chat-finished
+              .strings=${strings}
+              .finishedBy=${state.finishedBy}
+              .saveUrl=${canTranscript ? this.client.saveTranscriptURL(this.area) : ''}
+              .printUrl=${canTranscript ? this.client.printTranscriptURL(this.area) : ''}
+              @cention-chat-restart=${this.handlers.restart}
+            ></cention-chat-finished>`
+          : html`<cention-typing-preview
+                .strings=${strings}
+                ?typing=${state.agentTyping}
+                .text=${state.agentTypingText}
+                .agentName=${state.agentName}
+              ></cention-typing-preview>
+              ${
+                state.isConfirmingEnd
+                  ? html`<cention-end-confirm
+                      .strings=${strings}
+                      @cention-end-answer=${this.handlers.endAnswer}
+                    ></cention-end-confirm>`
+                  : nothing
+              }`
+      }
+      <cention-composer
+        exportparts="composer,send-button"
+        .strings=${strings}
+        .features=${state.canChat?.feature}
+        .attachFile=${this.attachFile}
+        ?disabled=${isFinished}
+        ?sends-preview=${this.sendsPreview}
+        @cention-composer-send=${this.handlers.send}
+        @cention-composer-preview=${this.handlers.preview}
+      ></cention-composer>`;
+  }
+
+  private renderConnectionBanner(): TemplateResult | typeof nothing {
+    const connection = this.controller.state.connection;
+    if (this.controller.state.view !== 'chat') return nothing;
+    const text =
+      connection === 'reconnecting'
+        ? this.strings.reconnecting
+        : connection === 'offline'
+          ? this.strings.offline
+          : '';
+    return text ? html`<p class="banner" role="status">${text}</p>` : nothing;
+  }
+
+  protected override render() {
+    const state = this.controller.state;
+    const strings = this.strings;
+    const title = state.agentName || strings.panelTitle;
+    return html`<div
+      class="dialog"
+      role=${this.isInline ? 'region' : 'dialog'}
+      aria-labelledby="panel-title"
+      tabindex="-1"
+    >
+      <div part="header" class="header">
+        <h2 id="panel-title">${title}</h2>
+        ${
+          state.view === 'chat' && !state.isConfirmingEnd
+            ? html`<button type="button" class="text-button end" @click=${this.handleEndClick}>
+                ${strings.endChat}
+              </button>`
+            : nothing
+        }
+        ${
+          this.isInline
+            ? nothing
+            : html`<button
+                type="button"
+                class="icon-button minimise"
+                aria-label=${strings.minimise}
+                title=${strings.minimise}
+                @click=${this.handleMinimise}
+              >
+                <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                  <path d="M5 11h14v2H5z" />
+                </svg>
+              </button>`
+        }
+      </div>
+      <div class="body">${this.renderBody()}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cention-chat-panel': CentionChatPanel;
+  }
+}

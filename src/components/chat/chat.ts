@@ -1,0 +1,291 @@
+import { createCentionChat } from '../../client/centionchat.js';
+import { readStoredSession } from '../../client/session-store.js';
+import type { CentionChatApi } from '../../client/types.js';
+import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
+import { launcherStringsFor } from '../../i18n/launcher.js';
+import { tokens } from '../../styles/tokens.js';
+import type { CentionChatPanel } from '../chat-panel/chat-panel.js';
+import { emit } from './chat-events.js';
+import { chatStyles } from './chat.styles.js';
+
+/** Remembers, for the rest of the browser session, whether the panel of a live chat was open. */
+const OPEN_KEY = 'cention-chat.open';
+
+const ICON_CHAT =
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm2 5v2h12V9zm0 4v2h8v-2z';
+const ICON_CLOSE =
+  'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6z';
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * @summary The chat widget: a launcher button with an unread badge that opens the chat panel.
+ *
+ * This element is in the first script every page loads, so it is a plain custom element (no
+ * Lit): Lit, the panel and its components, DOMPurify and the socket transport load on first
+ * open, or at once when a resumable chat exists. Nothing is stored and no connection opens
+ * before the visitor starts a chat.
+ *
+ * @attr base-url - `https://host/s/<workspace>` of the chat server.
+ * @attr area - The Cention area id chats start in.
+ * @attr lang - Language of the widget's texts (`en`, `sv`); falls back to English.
+ * @attr position - `bottom-end` (default) or `bottom-start`; follows the text direction.
+ * @attr open - Present while the panel is open; set or remove it to open or close the panel.
+ * @attr inline - Sit in the page instead of floating (no launcher, panel always shown).
+ * @attr theme - `light`, `dark` or `auto` (default: follows the system setting).
+ * @attr transcript - Offer "Save transcript" and "Print transcript" when a chat ends.
+ * @attr typing-preview - Send what the visitor types to the agent as a preview (and say so).
+ *
+ * @event cention-chat-open - The panel opened.
+ * @event cention-chat-close - The panel closed.
+ * @event cention-chat-start - The visitor started a chat: `{area, name, email}`.
+ * @event cention-chat-end - The chat ended: `{by}`.
+ * @event cention-message-send - The visitor sent a message: `{umid, text}`.
+ * @event cention-message-receive - An agent or system message arrived: `{message}`.
+ * @event cention-unread-change - The unread count changed: `{count}`.
+ *
+ * @csspart launcher - The launcher button.
+ * @csspart panel - The chat panel.
+ * @csspart header - The panel header.
+ * @csspart messages - The message log.
+ * @csspart message - Each message.
+ * @csspart composer - The message composer.
+ * @csspart send-button - The send button.
+ */
+export class CentionChatElement extends HTMLElement {
+  static observedAttributes = [
+    'base-url',
+    'area',
+    'lang',
+    'open',
+    'inline',
+    'transcript',
+    'typing-preview',
+  ];
+
+  private chatClient: CentionChatApi | undefined;
+  private panel: CentionChatPanel | undefined;
+  private panelLoading: Promise<CentionChatPanel> | undefined;
+  private hasStoredSession = false;
+  /** Set once connected: attribute changes before that are the initial state, not events. */
+  private isReady = false;
+  private unread = 0;
+  private prefillValues = { name: '', email: '' };
+  private viewportSize: ViewportSize | undefined;
+  private readonly launcher: HTMLButtonElement;
+  private readonly launcherIcon: SVGPathElement;
+  private readonly badge: HTMLSpanElement;
+  private readonly panelBox: HTMLDivElement;
+  private readonly viewport = new ViewportFollower((size) => {
+    this.viewportSize = size;
+    this.sync();
+  });
+  private readonly handleVisibility = () => this.sync();
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(tokens + chatStyles);
+    }
+    root.adoptedStyleSheets = [sheet];
+
+    this.launcher = element('button', { part: 'launcher', class: 'launcher', type: 'button' });
+    this.launcher.setAttribute('aria-controls', 'panel');
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    for (const [name, value] of Object.entries({
+      viewBox: '0 0 24 24',
+      width: '28',
+      height: '28',
+      'aria-hidden': 'true',
+    })) {
+      svg.setAttribute(name, value);
+    }
+    this.launcherIcon = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    svg.append(this.launcherIcon);
+    this.badge = element('span', { class: 'badge', 'aria-hidden': 'true' });
+    this.launcher.append(svg, this.badge);
+    this.launcher.addEventListener('click', () => void (this.isOpen ? this.close() : this.open()));
+
+    this.panelBox = element('div', { id: 'panel', part: 'panel', class: 'panel' });
+    this.panelBox.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !this.isInline) {
+        event.stopPropagation();
+        void this.close();
+      }
+    });
+    this.panelBox.addEventListener('cention-unread-change', (event) => {
+      this.unread = event.detail.count;
+      this.sync();
+    });
+    this.panelBox.addEventListener('cention-chat-start', () => writeOpenFlag(this.isOpen));
+    this.panelBox.addEventListener('cention-panel-minimise', () => void this.close());
+    root.append(this.launcher, this.panelBox);
+    this.sync();
+  }
+
+  /** The `CentionChat` client this widget uses; made on first use, or set your own before. */
+  get client(): CentionChatApi {
+    this.chatClient ??= createCentionChat({ baseURL: this.getAttribute('base-url') ?? '' });
+    return this.chatClient;
+  }
+
+  set client(client: CentionChatApi) {
+    this.chatClient = client;
+  }
+
+  get isOpen(): boolean {
+    return this.hasAttribute('open');
+  }
+
+  get isInline(): boolean {
+    return this.hasAttribute('inline');
+  }
+
+  /** The unread count the launcher badge shows. */
+  get unreadCount(): number {
+    return this.unread;
+  }
+
+  /** Opens the panel and moves focus into it. */
+  async open(): Promise<void> {
+    this.toggleAttribute('open', true);
+    const panel = await this.ensurePanel();
+    panel.focus();
+  }
+
+  /** Closes the panel; focus returns to the launcher if it was in the widget. */
+  async close(): Promise<void> {
+    if (this.isInline) return;
+    const hadFocus = this.matches(':focus-within');
+    this.toggleAttribute('open', false);
+    if (hadFocus) this.launcher.focus();
+  }
+
+  /** Fills in the start form's name and email (the visitor can still change them). */
+  prefill(values: { name?: string; email?: string }): void {
+    this.prefillValues = {
+      name: values.name ?? this.prefillValues.name,
+      email: values.email ?? this.prefillValues.email,
+    };
+    this.sync();
+  }
+
+  connectedCallback(): void {
+    this.isReady = true;
+    document.addEventListener('visibilitychange', this.handleVisibility);
+    this.viewport.start();
+    this.hasStoredSession = readStoredSession() !== undefined;
+    if (this.hasStoredSession) {
+      // Reopen a live chat as the visitor left it (open or minimised), with its history.
+      if (readOpenFlag()) this.toggleAttribute('open', true);
+      void this.ensurePanel();
+    } else if (this.isInline || this.isOpen) {
+      void this.ensurePanel();
+    }
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    this.viewport.stop();
+  }
+
+  attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
+    if (name === 'base-url' && this.chatClient) this.chatClient.baseURL = value ?? '';
+    if (name === 'open' && (previous === null) !== (value === null) && this.isReady) {
+      emit(this, value === null ? 'cention-chat-close' : 'cention-chat-open', {});
+      if (this.chatClient?.sessionId !== undefined) writeOpenFlag(value !== null);
+    }
+    if ((name === 'open' || name === 'inline') && value !== null && this.isReady) {
+      void this.ensurePanel();
+    }
+    this.sync();
+  }
+
+  /** Loads the panel and everything behind it, once. */
+  private ensurePanel(): Promise<CentionChatPanel> {
+    this.panelLoading ??= import('../register.js').then(({ registerPanelElements }) => {
+      registerPanelElements();
+      const panel = document.createElement('cention-chat-panel');
+      panel.setAttribute('exportparts', 'header,messages,message,composer,send-button');
+      panel.client = this.client;
+      panel.hasStoredSession = this.hasStoredSession;
+      this.panel = panel;
+      this.sync();
+      this.panelBox.append(panel);
+      return panel;
+    });
+    return this.panelLoading;
+  }
+
+  /** Brings the shadow DOM and the panel's properties in line with attributes and state. */
+  private sync(): void {
+    const strings = launcherStringsFor(this.getAttribute('lang'));
+    const isOpen = this.isOpen;
+    const isShown = isOpen || this.isInline;
+    const label = [isOpen ? strings.close : strings.open];
+    if (this.unread > 0) label.push(strings.unread.replace('{COUNT}', String(this.unread)));
+    this.launcher.hidden = this.isInline;
+    this.launcher.setAttribute('aria-label', label.join(', '));
+    this.launcher.setAttribute('aria-expanded', String(isOpen));
+    this.launcherIcon.setAttribute('d', isOpen ? ICON_CLOSE : ICON_CHAT);
+    this.badge.hidden = this.unread === 0;
+    this.badge.textContent = String(this.unread);
+    this.panelBox.hidden = !isShown;
+
+    // Small screens: the panel fills the visual viewport, so the keyboard never covers it.
+    const size = this.viewportSize;
+    const style = this.panelBox.style;
+    if (size?.isSmallScreen && isOpen && !this.isInline) {
+      style.setProperty('block-size', `${size.height}px`);
+      style.setProperty('inset-block-start', `${size.offsetTop}px`);
+    } else {
+      style.removeProperty('block-size');
+      style.removeProperty('inset-block-start');
+    }
+
+    const panel = this.panel;
+    if (!panel) return;
+    panel.lang = this.getAttribute('lang') ?? '';
+    panel.area = Number(this.getAttribute('area') ?? 0);
+    panel.baseUrl = this.getAttribute('base-url') ?? '';
+    panel.isVisible = isShown && document.visibilityState === 'visible';
+    panel.isInline = this.isInline;
+    panel.hasTranscript = this.hasAttribute('transcript');
+    panel.sendsPreview = this.hasAttribute('typing-preview');
+    panel.prefillName = this.prefillValues.name;
+    panel.prefillEmail = this.prefillValues.email;
+  }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+function readOpenFlag(): boolean {
+  try {
+    return window.sessionStorage.getItem(OPEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeOpenFlag(isOpen: boolean): void {
+  try {
+    window.sessionStorage.setItem(OPEN_KEY, isOpen ? '1' : '0');
+  } catch {
+    // Blocked storage: the panel simply starts minimised on the next page.
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cention-chat': CentionChatElement;
+  }
+}

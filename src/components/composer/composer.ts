@@ -1,0 +1,339 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { AttachFileHandlers, ChatFeatures, ClientErrorShape } from '../../client/types.js';
+import { en, type WidgetStrings } from '../../i18n/en.js';
+import { formatString } from '../../i18n/index.js';
+import { shared } from '../../styles/shared.js';
+import { composerStyles } from './composer.styles.js';
+
+/** Internal: the visitor sends a message. */
+export interface ComposerSendDetail {
+  text: string;
+}
+
+/** Internal: what the visitor is typing, for the agent's preview ('' when the draft is cleared). */
+export interface ComposerPreviewDetail {
+  text: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cention-composer-send': CustomEvent<ComposerSendDetail>;
+    'cention-composer-preview': CustomEvent<ComposerPreviewDetail>;
+  }
+}
+
+/** Uploads a file through the chat (the panel wires this to its controller). */
+export type AttachFile = (file: File, handlers: AttachFileHandlers) => Promise<unknown>;
+
+interface Upload {
+  id: number;
+  name: string;
+  progress: number;
+}
+
+const humanBytes = (bytes: number): string =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * @summary Where the visitor writes: an auto-growing textarea (Enter sends, Shift+Enter adds a
+ * line), an attach button, drag-and-drop and paste of files, upload progress, and clear errors
+ * for the area's attachment limits. Disabled once the chat has ended.
+ *
+ * @csspart composer - The composer area.
+ * @csspart send-button - The send button.
+ * @event cention-composer-send - (internal) `{text}` to send.
+ * @event cention-composer-preview - (internal) `{text}` being typed, when previews are on.
+ */
+export class CentionComposer extends LitElement {
+  static override styles = [shared, composerStyles];
+
+  static override properties = {
+    strings: { attribute: false },
+    features: { attribute: false },
+    attachFile: { attribute: false },
+    isDisabled: { type: Boolean, attribute: 'disabled', reflect: true },
+    sendsPreview: { type: Boolean, attribute: 'sends-preview' },
+    value: { state: true },
+    error: { state: true },
+    uploads: { state: true },
+    isDragging: { state: true },
+  };
+
+  declare strings: WidgetStrings;
+  /** Features of the area from `canChat` (attachments allowed, size limits). */
+  declare features: ChatFeatures | undefined;
+  declare attachFile: AttachFile | undefined;
+  declare isDisabled: boolean;
+  /** Send what the visitor types as a preview, and say so under the input. */
+  declare sendsPreview: boolean;
+  declare value: string;
+  declare error: string;
+  declare uploads: Upload[];
+  declare isDragging: boolean;
+
+  private uploadCount = 0;
+
+  constructor() {
+    super();
+    this.strings = en;
+    this.isDisabled = false;
+    this.sendsPreview = false;
+    this.value = '';
+    this.error = '';
+    this.uploads = [];
+    this.isDragging = false;
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.textarea?.focus(options);
+  }
+
+  private get textarea(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
+
+  private get canAttach(): boolean {
+    return Boolean(this.features?.['chat.attachment']) && Boolean(this.attachFile);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('value')) this.resizeTextarea();
+  }
+
+  /** Grows the textarea with its content, up to the CSS max-block-size (then it scrolls). */
+  private resizeTextarea(): void {
+    const textarea = this.textarea;
+    if (!textarea) return;
+    textarea.style.blockSize = 'auto';
+    textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
+  }
+
+  private send(): void {
+    const text = this.value.trim();
+    if (!text || this.isDisabled) return;
+    this.dispatchEvent(
+      new CustomEvent('cention-composer-send', { detail: { text }, bubbles: true, composed: true }),
+    );
+    this.value = '';
+    this.error = '';
+    if (this.sendsPreview) this.emitPreview('');
+  }
+
+  private emitPreview(text: string): void {
+    this.dispatchEvent(
+      new CustomEvent('cention-composer-preview', {
+        detail: { text },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private handleInput(event: Event): void {
+    this.value = (event.target as HTMLTextAreaElement).value;
+    // The client throttles preview frames; here every change is offered.
+    if (this.sendsPreview) this.emitPreview(this.value);
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    // Enter sends; Shift+Enter is a new line; Enter while an IME is composing picks the word.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    this.send();
+  }
+
+  private handleSubmit(event: Event): void {
+    event.preventDefault();
+    this.send();
+  }
+
+  /** Checks the area's limits before uploading, so the visitor hears why at once. */
+  private limitError(file: File): string {
+    const strings = this.strings;
+    if (!this.canAttach) return strings.errorAttachmentsDisabled;
+    const isImage = file.type.startsWith('image/');
+    const limit = isImage
+      ? (this.features?.['chat.max-image-size'] ?? this.features?.['chat.max-attachment-size'])
+      : this.features?.['chat.max-attachment-size'];
+    if (typeof limit === 'number' && limit > 0 && file.size > limit) {
+      return formatString(strings.errorTooLarge, { NAME: file.name, LIMIT: humanBytes(limit) });
+    }
+    return '';
+  }
+
+  private errorText(error: ClientErrorShape, file: File): string {
+    const strings = this.strings;
+    switch (error.code) {
+      case 'too_large':
+        return formatString(strings.errorTooLarge, {
+          NAME: file.name,
+          LIMIT: humanBytes(Number(this.features?.['chat.max-attachment-size'] ?? 0)),
+        });
+      case 'bad_type':
+        return formatString(strings.errorBadType, { NAME: file.name });
+      case 'attachments_disabled':
+        return strings.errorAttachmentsDisabled;
+      default:
+        return formatString(strings.errorUpload, { NAME: file.name });
+    }
+  }
+
+  /** Uploads files one after another; stops at the first one that breaks a limit. */
+  async addFiles(files: Iterable<File>): Promise<void> {
+    if (this.isDisabled) return;
+    for (const file of files) {
+      const limitError = this.limitError(file);
+      if (limitError) {
+        this.error = limitError;
+        return;
+      }
+      this.error = '';
+      await this.upload(file);
+    }
+  }
+
+  private async upload(file: File): Promise<void> {
+    const attach = this.attachFile;
+    if (!attach) return;
+    this.uploadCount += 1;
+    const upload: Upload = { id: this.uploadCount, name: file.name, progress: 0 };
+    this.uploads = [...this.uploads, upload];
+    const setProgress = (progress: number) => {
+      this.uploads = this.uploads.map((u) => (u.id === upload.id ? { ...u, progress } : u));
+    };
+    try {
+      await attach(file, {
+        onProgress: setProgress,
+        onError: (error) => {
+          this.error = this.errorText(error, file);
+        },
+      });
+    } catch {
+      this.error = formatString(this.strings.errorUpload, { NAME: file.name });
+    } finally {
+      this.uploads = this.uploads.filter((u) => u.id !== upload.id);
+    }
+  }
+
+  private handleFileChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void this.addFiles(files);
+  }
+
+  private handlePaste(event: ClipboardEvent): void {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length === 0 || !this.canAttach) return;
+    event.preventDefault();
+    void this.addFiles(files);
+  }
+
+  private handleDragOver(event: DragEvent): void {
+    if (!this.canAttach || this.isDisabled || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.isDragging = true;
+  }
+
+  private handleDragLeave(event: DragEvent): void {
+    const related = event.relatedTarget as Node | null;
+    if (related && this.renderRoot.contains(related)) return;
+    this.isDragging = false;
+  }
+
+  private handleDrop(event: DragEvent): void {
+    this.isDragging = false;
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    void this.addFiles(files);
+  }
+
+  protected override render() {
+    const strings = this.strings;
+    const isDisabled = this.isDisabled;
+    return html`<form
+      part="composer"
+      class="composer"
+      @submit=${this.handleSubmit}
+      @dragover=${this.handleDragOver}
+      @dragleave=${this.handleDragLeave}
+      @drop=${this.handleDrop}
+    >
+      ${this.uploads.map(
+        (upload) =>
+          html`<div class="upload">
+            <span id="upload-${upload.id}"
+              >${formatString(strings.uploading, { NAME: upload.name })}</span
+            >
+            <progress
+              max="1"
+              .value=${upload.progress}
+              aria-labelledby="upload-${upload.id}"
+            ></progress>
+          </div>`,
+      )}
+      <div class="row">
+        ${
+          this.canAttach
+            ? html`<button
+                  type="button"
+                  class="icon-button attach"
+                  aria-label=${strings.attach}
+                  title=${strings.attach}
+                  ?disabled=${isDisabled}
+                  @click=${() => this.renderRoot.querySelector<HTMLInputElement>('.file')?.click()}
+                >
+                  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                    <path
+                      d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z"
+                    />
+                  </svg>
+                </button>
+                <input class="file" type="file" tabindex="-1" @change=${this.handleFileChange} />`
+            : nothing
+        }
+        <textarea
+          rows="1"
+          aria-label=${strings.composerLabel}
+          placeholder=${isDisabled ? strings.chatEndedComposer : strings.composerPlaceholder}
+          aria-describedby="composer-notes"
+          aria-invalid=${this.error ? 'true' : 'false'}
+          ?disabled=${isDisabled}
+          .value=${this.value}
+          @input=${this.handleInput}
+          @keydown=${this.handleKeydown}
+          @paste=${this.handlePaste}
+        ></textarea>
+        <button
+          part="send-button"
+          type="submit"
+          class="button send"
+          ?disabled=${isDisabled}
+          aria-label=${strings.send}
+        >
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path d="M3 20.5v-7l9-1.5-9-1.5v-7L22 12z" />
+          </svg>
+        </button>
+      </div>
+      <div id="composer-notes">
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${
+          this.sendsPreview && !isDisabled
+            ? html`<p class="notice">${strings.previewNotice}</p>`
+            : nothing
+        }
+      </div>
+      ${this.isDragging ? html`<div class="drop" aria-hidden="true">${strings.dropHere}</div>` : nothing}
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cention-composer': CentionComposer;
+  }
+}

@@ -1,0 +1,259 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { ChatItem, TemplateButton } from '../../controllers/chat-item.js';
+import { en, type WidgetStrings } from '../../i18n/en.js';
+import { formatString } from '../../i18n/index.js';
+import { shared } from '../../styles/shared.js';
+import { messageStyles } from './message.styles.js';
+import {
+  isRasterImage,
+  safeFileUrl,
+  safeLinkUrl,
+  sanitizeHtml,
+  withDownloadToken,
+} from './safe-content.js';
+
+/** Internal: the visitor asked to resend a failed message. Handled (and stopped) by the panel. */
+export interface MessageRetryDetail {
+  umid: string;
+}
+
+/** Internal: the visitor chose a postback button of a robot template. */
+export interface TemplateChooseDetail {
+  item: ChatItem;
+  button: TemplateButton;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cention-message-retry': CustomEvent<MessageRetryDetail>;
+    'cention-template-choose': CustomEvent<TemplateChooseDetail>;
+  }
+}
+
+/**
+ * @summary One entry of the chat log: a visitor, agent or robot message, a system line, a file or
+ * a robot button template.
+ *
+ * Agent and robot HTML is sanitised (DOMPurify) and its links open in a new tab with
+ * `rel="noopener noreferrer"`. Postback buttons of a template stay visible after a choice but are
+ * marked `aria-disabled` (the chosen one `aria-pressed`), and all of them once the chat has ended;
+ * url buttons stay usable.
+ *
+ * @csspart message - The message row.
+ * @event cention-message-retry - (internal) Resend a failed message.
+ * @event cention-template-choose - (internal) A postback button was chosen.
+ */
+export class CentionMessage extends LitElement {
+  static override styles = [shared, messageStyles];
+
+  static override properties = {
+    item: { attribute: false },
+    strings: { attribute: false },
+    baseUrl: { attribute: false },
+    downloadToken: { attribute: false },
+    isGroupStart: { type: Boolean, attribute: 'group-start' },
+    hasEnded: { type: Boolean, attribute: 'ended' },
+  };
+
+  declare item: ChatItem | undefined;
+  declare strings: WidgetStrings;
+  /** The chat server's base URL, to resolve file addresses. */
+  declare baseUrl: string;
+  /** The session secret, which the chat server wants on its download addresses. */
+  declare downloadToken: string;
+  /** First message of a run from the same author: shows the author's name. */
+  declare isGroupStart: boolean;
+  /** The chat has ended: postback buttons can no longer be used. */
+  declare hasEnded: boolean;
+
+  /** Sanitised HTML, made once per item rather than on every render. */
+  private safeHtml: DocumentFragment | undefined;
+
+  constructor() {
+    super();
+    this.strings = en;
+    this.baseUrl = '';
+    this.downloadToken = '';
+    this.isGroupStart = true;
+    this.hasEnded = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('item')) {
+      const previous = changed.get('item');
+      const item = this.item;
+      if (!item || (item.kind !== 'html' && item.kind !== 'template')) {
+        this.safeHtml = undefined;
+      } else if (!previous || previous.text !== item.text || !this.safeHtml) {
+        this.safeHtml = sanitizeHtml(item.text);
+      }
+    }
+  }
+
+  protected override render() {
+    const item = this.item;
+    if (!item) return nothing;
+    const strings = this.strings;
+    const role =
+      item.sender === 'CLIENT' ? 'visitor' : item.sender === 'AGENT' ? 'agent' : 'system';
+    const author =
+      item.sender === 'CLIENT'
+        ? strings.you
+        : item.sender === 'AGENT'
+          ? item.author || strings.agent
+          : strings.system;
+    const classes = [
+      'message',
+      role,
+      this.isGroupStart ? 'group-start' : '',
+      item.delivery === 'failed' ? 'failed' : '',
+    ].join(' ');
+    const showAuthor = this.isGroupStart && role !== 'system';
+    return html`<div part="message" class=${classes}>
+      ${showAuthor ? html`<span class="author" aria-hidden="true">${author}</span>` : nothing}
+      <div class="bubble">
+        <span class="visually-hidden"
+          >${formatString(strings.messageFrom, { NAME: author, TIME: item.sentHuman || '' })}</span
+        >
+        ${this.renderContent(item)}
+      </div>
+      ${this.renderDetails(item)}
+    </div>`;
+  }
+
+  private renderContent(item: ChatItem): TemplateResult {
+    switch (item.kind) {
+      case 'html':
+        return html`<div class="html">${this.safeHtml}</div>`;
+      case 'template':
+        return html`<div class="html">${this.safeHtml}</div>
+          ${this.renderButtons(item)}`;
+      case 'file':
+        return html`<p>${item.text}</p>
+          ${this.renderFile(item)}`;
+      case 'choice':
+        return html`<p class="text">
+          ${formatString(this.strings.youChose, { TITLE: item.text })}
+        </p>`;
+      default:
+        return html`<p class="text">${item.text}</p>`;
+    }
+  }
+
+  private renderFile(item: ChatItem): TemplateResult | typeof nothing {
+    const file = item.file;
+    if (!file) return nothing;
+    const safeUrl = safeFileUrl(file.url, this.baseUrl);
+    const url = safeUrl && withDownloadToken(safeUrl, this.baseUrl, this.downloadToken);
+    const label = formatString(this.strings.downloadFile, { NAME: file.name });
+    if (!url) return html`<p class="file">${file.name}</p>`;
+    const size = file.sizeHuman ? ` (${file.sizeHuman})` : '';
+    return html`<div class="file">
+      ${
+        isRasterImage(file.mime, url)
+          ? html`<img class="thumbnail" src=${url} alt=${file.name} loading="lazy" />`
+          : nothing
+      }
+      <a href=${url} download=${file.name} target="_blank" rel="noopener noreferrer"
+        >${label}${size}<span class="visually-hidden"> ${this.strings.opensInNewTab}</span></a
+      >
+    </div>`;
+  }
+
+  private renderButtons(item: ChatItem): TemplateResult | typeof nothing {
+    const buttons = item.template?.buttons ?? [];
+    if (buttons.length === 0) return nothing;
+    const isLocked = this.hasEnded || item.chosen !== undefined;
+    return html`<div class="buttons">
+        ${buttons.map((button) => {
+          if (button.type === 'url') {
+            const url = safeLinkUrl(button.url);
+            if (!url) return nothing;
+            return html`<a
+              class="button secondary"
+              href=${url}
+              target="_blank"
+              rel="noopener noreferrer"
+              >${button.title}<span class="visually-hidden"> ${this.strings.opensInNewTab}</span></a
+            >`;
+          }
+          const isChosen = item.chosen === button.title;
+          return html`<button
+            type="button"
+            class="button secondary"
+            aria-pressed=${isChosen ? 'true' : 'false'}
+            aria-disabled=${isLocked ? 'true' : 'false'}
+            aria-describedby=${this.hasEnded ? 'ended-note' : nothing}
+            @click=${() => this.handleChoose(item, button)}
+          >
+            ${button.title}${
+              isChosen
+                ? html`<span class="visually-hidden"> (${this.strings.chosen})</span>`
+                : nothing
+            }
+          </button>`;
+        })}
+      </div>
+      ${
+        this.hasEnded
+          ? html`<span id="ended-note" class="visually-hidden">${this.strings.buttonsEnded}</span>`
+          : nothing
+      }`;
+  }
+
+  private renderDetails(item: ChatItem): TemplateResult | typeof nothing {
+    if (item.sender === 'SYSTEM') return nothing;
+    const strings = this.strings;
+    const delivery = item.delivery;
+    const state =
+      delivery === 'sending'
+        ? strings.sending
+        : delivery === 'sent'
+          ? strings.sent
+          : delivery === 'seen'
+            ? strings.seen
+            : delivery === 'failed'
+              ? strings.failed
+              : '';
+    if (!item.sentHuman && !state) return nothing;
+    return html`<div class="details">
+      ${item.sentHuman ? html`<time>${item.sentHuman}</time>` : nothing}
+      ${state ? html`<span class="delivery" data-state=${delivery ?? ''}>${state}</span>` : nothing}
+      ${
+        delivery === 'failed' && item.umid
+          ? html`<button type="button" class="link-button" @click=${() => this.handleRetry(item)}>
+              ${strings.retry}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private handleRetry(item: ChatItem): void {
+    if (!item.umid) return;
+    this.dispatchEvent(
+      new CustomEvent('cention-message-retry', {
+        detail: { umid: item.umid },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private handleChoose(item: ChatItem, button: TemplateButton): void {
+    if (this.hasEnded || item.chosen !== undefined) return;
+    this.dispatchEvent(
+      new CustomEvent('cention-template-choose', {
+        detail: { item, button },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cention-message': CentionMessage;
+  }
+}

@@ -1,0 +1,57 @@
+import { LitElement, html, nothing } from 'lit';
+import { en, type WidgetStrings } from '../../i18n/en.js';
+import { formatString } from '../../i18n/index.js';
+import { shared } from '../../styles/shared.js';
+import { queueStatusStyles } from './queue-status.styles.js';
+
+/**
+ * @summary Waiting for an agent: the visitor's place in the queue and the estimated wait, kept
+ * live in a polite status region.
+ */
+export class CentionQueueStatus extends LitElement {
+  static override styles = [shared, queueStatusStyles];
+
+  static override properties = {
+    position: { type: Number },
+    waitSeconds: { type: Number, attribute: 'wait-seconds' },
+    strings: { attribute: false },
+  };
+
+  /** 1-based place in the queue; 0 or less: unknown. */
+  declare position: number;
+  declare waitSeconds: number | undefined;
+  declare strings: WidgetStrings;
+
+  constructor() {
+    super();
+    this.position = 0;
+    this.strings = en;
+  }
+
+  protected override render() {
+    const strings = this.strings;
+    const position =
+      this.position === 1
+        ? strings.queueNext
+        : this.position > 1
+          ? formatString(strings.queuePosition, { POSITION: this.position })
+          : '';
+    const seconds = this.waitSeconds;
+    const wait =
+      seconds === undefined || seconds < 0
+        ? ''
+        : seconds < 60
+          ? strings.queueWaitShort
+          : formatString(strings.queueWait, { MINUTES: Math.round(seconds / 60) });
+    return html`<div role="status">
+      <p class="title">${strings.queueTitle}</p>
+      ${position ? html`<p>${position}</p>` : nothing} ${wait ? html`<p>${wait}</p>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cention-queue-status': CentionQueueStatus;
+  }
+}

@@ -1,0 +1,217 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { CanChatResult } from '../../client/types.js';
+import type { Unavailability } from '../../controllers/chat-state.js';
+import { en, type WidgetStrings } from '../../i18n/en.js';
+import { shared } from '../../styles/shared.js';
+import { startFormStyles } from './start-form.styles.js';
+
+/** Internal: the visitor filled in the form correctly. */
+export interface StartSubmitDetail {
+  name: string;
+  email: string;
+  message: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cention-start-submit': CustomEvent<StartSubmitDetail>;
+    'cention-start-recheck': CustomEvent<Record<string, never>>;
+  }
+}
+
+type Field = 'name' | 'email' | 'message';
+
+// Deliberately loose: one "@", something on both sides, a dot in the domain. The server decides.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * @summary The start screen, driven by `canChat`: outside opening hours (with the hours), no
+ * agents, queue full, or the form (name, email, question) with accessible validation: each error
+ * is tied to its field with `aria-describedby`, and focus goes to the first field in error.
+ *
+ * @event cention-start-submit - (internal) `{name, email, message}`.
+ * @event cention-start-recheck - (internal) The visitor asks to check availability again.
+ */
+export class CentionStartForm extends LitElement {
+  static override styles = [shared, startFormStyles];
+
+  static override properties = {
+    strings: { attribute: false },
+    canChat: { attribute: false },
+    unavailability: {},
+    name: {},
+    email: {},
+    errors: { state: true },
+  };
+
+  declare strings: WidgetStrings;
+  declare canChat: CanChatResult | undefined;
+  /** Why the form cannot be used, if it cannot. */
+  declare unavailability: Unavailability | undefined;
+  /** Prefilled values (`prefill()` on `<cention-chat>`). */
+  declare name: string;
+  declare email: string;
+  declare errors: Partial<Record<Field, string>>;
+
+  constructor() {
+    super();
+    this.strings = en;
+    this.name = '';
+    this.email = '';
+    this.errors = {};
+  }
+
+  override focus(options?: FocusOptions): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('input, textarea') ??
+      this.renderRoot.querySelector<HTMLElement>('button');
+    target?.focus(options);
+  }
+
+  private validate(values: StartSubmitDetail): Partial<Record<Field, string>> {
+    const strings = this.strings;
+    const errors: Partial<Record<Field, string>> = {};
+    if (!values.name) errors.name = strings.nameRequired;
+    if (!values.email) errors.email = strings.emailRequired;
+    else if (!EMAIL_PATTERN.test(values.email)) errors.email = strings.emailInvalid;
+    if (!values.message) errors.message = strings.questionRequired;
+    return errors;
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const values: StartSubmitDetail = {
+      name: String(data.get('name') ?? '').trim(),
+      email: String(data.get('email') ?? '').trim(),
+      message: String(data.get('message') ?? '').trim(),
+    };
+    this.errors = this.validate(values);
+    const firstInvalid = (['name', 'email', 'message'] as const).find((f) => this.errors[f]);
+    if (firstInvalid) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
+      return;
+    }
+    this.dispatchEvent(
+      new CustomEvent('cention-start-submit', { detail: values, bubbles: true, composed: true }),
+    );
+  }
+
+  private renderField(
+    field: Field,
+    label: string,
+    control: (describedBy: string | typeof nothing, isInvalid: boolean) => TemplateResult,
+  ): TemplateResult {
+    const error = this.errors[field];
+    return html`<div class="field">
+      <label for="field-${field}">${label}</label>
+      ${control(error ? `error-${field}` : nothing, Boolean(error))}
+      ${error ? html`<p class="error" id="error-${field}">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderOpeningHours(): TemplateResult | typeof nothing {
+    const hours = this.canChat?.openingHours;
+    if (!hours || (Array.isArray(hours) && hours.length === 0)) return nothing;
+    return html`<p>${this.strings.closedHours}</p>
+      ${
+        typeof hours === 'string'
+          ? html`<p>${hours}</p>`
+          : html`<ul class="hours">
+              ${hours.map(
+                (day) =>
+                  html`<li><span>${day.day}</span><span>${day.open}–${day.close}</span></li>`,
+              )}
+            </ul>`
+      }`;
+  }
+
+  private renderUnavailable(reason: Unavailability): TemplateResult {
+    const strings = this.strings;
+    const [title, text] =
+      reason === 'closed'
+        ? [strings.closedTitle, '']
+        : reason === 'no-agents'
+          ? [strings.noAgentsTitle, strings.noAgentsText]
+          : reason === 'queue-full'
+            ? [strings.queueFullTitle, strings.queueFullText]
+            : [strings.unavailableTitle, this.canChat?.error ?? ''];
+    return html`<div class="notice" role="status">
+        <h2>${title}</h2>
+        ${text ? html`<p>${text}</p>` : nothing}
+        ${reason === 'closed' ? this.renderOpeningHours() : nothing}
+      </div>
+      <button type="button" class="button secondary" @click=${this.handleRecheck}>
+        ${strings.checkAgain}
+      </button>`;
+  }
+
+  private handleRecheck(): void {
+    this.dispatchEvent(
+      new CustomEvent('cention-start-recheck', { detail: {}, bubbles: true, composed: true }),
+    );
+  }
+
+  protected override render() {
+    if (this.unavailability) return this.renderUnavailable(this.unavailability);
+    const strings = this.strings;
+    const errorCount = Object.keys(this.errors).length;
+    return html`<p>${strings.startIntro}</p>
+      <form novalidate @submit=${this.handleSubmit}>
+        <p class="hint">${strings.requiredHint}</p>
+        ${this.renderField(
+          'name',
+          strings.nameLabel,
+          (describedBy, isInvalid) =>
+            html`<input
+              id="field-name"
+              name="name"
+              autocomplete="name"
+              required
+              .value=${this.name}
+              aria-invalid=${isInvalid ? 'true' : 'false'}
+              aria-describedby=${describedBy}
+            />`,
+        )}
+        ${this.renderField(
+          'email',
+          strings.emailLabel,
+          (describedBy, isInvalid) =>
+            html`<input
+              id="field-email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              required
+              .value=${this.email}
+              aria-invalid=${isInvalid ? 'true' : 'false'}
+              aria-describedby=${describedBy}
+            />`,
+        )}
+        ${this.renderField(
+          'message',
+          strings.questionLabel,
+          (describedBy, isInvalid) =>
+            html`<textarea
+              id="field-message"
+              name="message"
+              required
+              aria-invalid=${isInvalid ? 'true' : 'false'}
+              aria-describedby=${describedBy}
+            ></textarea>`,
+        )}
+        <button type="submit" class="button">${strings.startChat}</button>
+        <span class="visually-hidden" role="status"
+          >${errorCount > 0 ? strings.formErrorSummary.replace('{COUNT}', String(errorCount)) : ''}</span
+        >
+      </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cention-start-form': CentionStartForm;
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * The one bridge from the client to Lit: subscribes to the client's typed events and status in
+ * `hostConnected`, folds them into a `ChatState` (chat-state.ts), and asks the host to re-render.
+ * User actions come back through its methods, which call the client; elements never see a
+ * transport. It also raises the widget's DOM events from the host.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChatMessage } from '../client/events.js';
+import type { AttachFileHandlers, CentionChatApi, UnsentMessage } from '../client/types.js';
+import { emit } from '../components/chat/chat-events.js';
+import type { ChatItem, TemplateButton, Translate } from './chat-item.js';
+import {
+  addChoice,
+  addMessages,
+  addPending,
+  applyOutbox,
+  initialChatState,
+  markAcked,
+  markSent,
+  type ChatState,
+} from './chat-state.js';
+
+export interface ChatControllerOptions {
+  /** The area id chats start in. */
+  area: () => number;
+  /** Whether the visitor can see the panel now (unread counting, `seen` reports). */
+  isVisible: () => boolean;
+  /** Extra translations of system texts, used when the page's `CentionChat.I` has none. */
+  systemTexts: () => Record<string, string> | undefined;
+}
+
+export interface StartParameters {
+  name: string;
+  email: string;
+  message: string;
+}
+
+/** An agent that stops typing without telling us (lost frame) stops showing after this long. */
+const TYPING_TIMEOUT_MS = 8000;
+
+export class ChatController implements ReactiveController {
+  state: ChatState = initialChatState();
+  /** Agent and system messages that arrived while the panel was hidden. */
+  unread = 0;
+
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly client: CentionChatApi;
+  private readonly options: ChatControllerOptions;
+  private unsubscribers: Array<() => void> = [];
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The next `chat message` after a resume is history: rendered, but not announced again. */
+  private isExpectingHistory = false;
+  private hasEmittedEnd = false;
+  /** Ids already reported through `client.seen`. */
+  private readonly reportedSeen = new Set<number>();
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    client: CentionChatApi,
+    options: ChatControllerOptions,
+  ) {
+    this.host = host;
+    this.client = client;
+    this.options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const client = this.client;
+    this.unsubscribers = [
+      client.registerAction('chat message', (event) => this.handleChatMessage(event.chat, event)),
+      client.registerAction('message sent', (sent) => this.update(markSent(this.state, sent))),
+      client.registerAction('message acked', ({ ids }) => this.update(markAcked(this.state, ids))),
+      client.registerAction('queue', (position, details) =>
+        this.update({
+          ...this.state,
+          queuePosition: position,
+          estimatedWaitSeconds: details?.estimatedWaitSeconds,
+        }),
+      ),
+      client.registerAction('agent unavailable', () => this.handleRefusal('no-agents')),
+      client.registerAction('queue full', () => this.handleRefusal('queue-full')),
+      client.registerAction('chat closed', () => {
+        if (this.state.view === 'resuming') this.checkAvailability();
+        else this.finish(this.state.finishedBy ?? 'system');
+      }),
+      client.registerAction('finish chat session', (details) => this.finish(details.by)),
+      client.registerAction('agent preview', (preview) => this.handleAgentPreview(preview)),
+      client.onStatus((status) =>
+        this.update(applyOutbox({ ...this.state, connection: status.connection }, status.outbox)),
+      ),
+    ];
+  }
+
+  hostDisconnected(): void {
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.unsubscribers = [];
+    clearTimeout(this.typingTimer);
+  }
+
+  /** First look: resume a stored session, or ask whether a new chat can start. */
+  begin(hasStoredSession: boolean): void {
+    if (!hasStoredSession) {
+      this.checkAvailability();
+      return;
+    }
+    this.update({ ...initialChatState('resuming') });
+    this.isExpectingHistory = true;
+    this.client.tryResume((result) => {
+      if ('error' in result) {
+        this.isExpectingHistory = false;
+        this.checkAvailability();
+        return;
+      }
+      this.update({ ...this.state, view: 'chat', clientName: result.clientName });
+      // The features (attachments, limits) of the area are only known from canChat.
+      this.client.canChat((canChat) => this.update({ ...this.state, canChat }), result.areaId);
+    });
+  }
+
+  checkAvailability(): void {
+    this.update({ ...this.state, view: 'checking', refusal: undefined });
+    this.client.canChat(
+      (canChat) => this.update({ ...this.state, view: 'start', canChat }),
+      this.options.area(),
+    );
+  }
+
+  start(parameters: StartParameters): void {
+    const area = this.options.area();
+    this.hasEmittedEnd = false;
+    this.update({
+      ...initialChatState('chat'),
+      canChat: this.state.canChat,
+      clientName: parameters.name,
+      connection: this.state.connection,
+    });
+    this.client.connect({ area, ...parameters });
+    emit(this.host, 'cention-chat-start', { area, name: parameters.name, email: parameters.email });
+  }
+
+  send(text: string): UnsentMessage | undefined {
+    const unsent = this.client.message(text);
+    if (!unsent) return undefined;
+    this.update(addPending(this.state, unsent.id, text));
+    emit(this.host, 'cention-message-send', { umid: unsent.id, text });
+    return unsent;
+  }
+
+  retry(umid: string): void {
+    this.update({
+      ...this.state,
+      items: this.state.items.map((item) =>
+        item.key === `u${umid}` ? { ...item, delivery: 'sending' } : item,
+      ),
+    });
+    this.client.retryMessage(umid);
+  }
+
+  /** A robot button: url buttons are plain links; postbacks go to the robot and into the log. */
+  choose(item: ChatItem, button: TemplateButton): void {
+    if (button.type !== 'postback' || item.chosen !== undefined) return;
+    this.client.postback(button.title, button.data);
+    this.update(addChoice(this.state, item.key, button.title));
+  }
+
+  preview(text: string): void {
+    this.client.preview(text);
+  }
+
+  attach(file: File, handlers: AttachFileHandlers): Promise<UnsentMessage | undefined> {
+    return this.client.attachFile(file, () => undefined, handlers);
+  }
+
+  confirmEnd(isConfirming: boolean): void {
+    this.update({ ...this.state, isConfirmingEnd: isConfirming });
+  }
+
+  endChat(): void {
+    this.client.close();
+    this.finish('client');
+  }
+
+  newChat(): void {
+    this.client.resetChat();
+    this.hasEmittedEnd = false;
+    this.reportedSeen.clear();
+    this.update(initialChatState());
+    this.checkAvailability();
+  }
+
+  /** The visitor sees the panel: unread goes to zero and the server hears what was displayed. */
+  markRead(): void {
+    this.setUnread(0);
+    const ids = this.state.items
+      .filter((item) => item.sender !== 'CLIENT' && item.id !== undefined)
+      .map((item) => item.id as number)
+      .filter((id) => !this.reportedSeen.has(id));
+    if (ids.length === 0 || this.state.view !== 'chat') return;
+    for (const id of ids) this.reportedSeen.add(id);
+    this.client.seen(ids);
+  }
+
+  /** System texts through the page's `CentionChat.I`, then the widget's own translations. */
+  readonly translate: Translate = (text) =>
+    this.client.I(text) ?? this.options.systemTexts()?.[text];
+
+  private handleChatMessage(messages: ChatMessage[], event: Parameters<typeof addMessages>[1]) {
+    const isNew = !this.isExpectingHistory;
+    this.isExpectingHistory = false;
+    const { state, added } = addMessages(this.state, event, this.translate, isNew);
+    this.update(state.view === 'resuming' ? { ...state, view: 'chat' } : state);
+    if (!isNew) {
+      // History is shown as read; only what arrives from now on counts.
+      for (const item of added) if (item.id !== undefined) this.reportedSeen.add(item.id);
+      return;
+    }
+    const incoming = new Set(added.filter((i) => i.sender !== 'CLIENT').map((i) => i.id));
+    for (const message of messages) {
+      if (incoming.has(message.id)) emit(this.host, 'cention-message-receive', { message });
+    }
+    if (incoming.size === 0) return;
+    if (this.options.isVisible()) this.markRead();
+    else this.setUnread(this.unread + added.filter((i) => i.sender === 'AGENT').length);
+  }
+
+  private handleRefusal(refusal: 'no-agents' | 'queue-full'): void {
+    this.client.resetChat();
+    this.update({ ...this.state, view: 'start', refusal });
+  }
+
+  private handleAgentPreview(preview: { messageLen: number; text?: string }): void {
+    clearTimeout(this.typingTimer);
+    const isTyping = preview.messageLen > 0;
+    this.update({
+      ...this.state,
+      agentTyping: isTyping,
+      agentTypingText: isTyping ? preview.text : undefined,
+    });
+    if (isTyping) {
+      this.typingTimer = setTimeout(
+        () => this.update({ ...this.state, agentTyping: false, agentTypingText: undefined }),
+        TYPING_TIMEOUT_MS,
+      );
+    }
+  }
+
+  private finish(by: 'agent' | 'client' | 'system' | undefined): void {
+    clearTimeout(this.typingTimer);
+    this.update({
+      ...this.state,
+      view: 'finished',
+      finishedBy: this.state.finishedBy ?? by,
+      isConfirmingEnd: false,
+      agentTyping: false,
+      queuePosition: undefined,
+    });
+    if (this.hasEmittedEnd) return;
+    this.hasEmittedEnd = true;
+    emit(this.host, 'cention-chat-end', { by });
+  }
+
+  private setUnread(count: number): void {
+    if (count === this.unread) return;
+    this.unread = count;
+    emit(this.host, 'cention-unread-change', { count });
+  }
+
+  private update(state: ChatState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * English strings of the widget: the reference language. Every other language implements the same
+ * `WidgetStrings` shape, so a missing translation is a type error, not a blank button.
+ * Placeholders in braces (`{COUNT}`) are filled by `formatString`.
+ */
+export const en = {
+  launcherOpen: 'Open chat',
+  launcherClose: 'Close chat',
+  unreadCount: '{COUNT} unread messages',
+  panelTitle: 'Chat',
+  minimise: 'Minimise chat',
+  endChat: 'End chat',
+  loading: 'Loading…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  offline: 'You are offline. Messages will be sent when you are back online.',
+
+  // Start form
+  startIntro: 'Ask us anything. An agent will answer you here.',
+  closedTitle: 'The chat is closed right now',
+  closedHours: 'Opening hours:',
+  noAgentsTitle: 'All our agents are busy',
+  noAgentsText: 'Please try again in a little while.',
+  queueFullTitle: 'The queue is full',
+  queueFullText: 'Many people are waiting right now. Please try again later.',
+  unavailableTitle: 'The chat is not available',
+  nameLabel: 'Name',
+  emailLabel: 'Email',
+  questionLabel: 'Your question',
+  requiredHint: 'All fields are required.',
+  nameRequired: 'Please enter your name.',
+  emailRequired: 'Please enter your email address.',
+  emailInvalid: 'Please enter a valid email address, like name@example.com.',
+  questionRequired: 'Please write your question.',
+  formErrorSummary: 'Please correct {COUNT} fields.',
+  startChat: 'Start chat',
+  checkAgain: 'Check again',
+
+  // Queue
+  queueTitle: 'Waiting for an agent',
+  queuePosition: 'You are number {POSITION} in the queue.',
+  queueNext: 'You are next in the queue.',
+  queueWait: 'Estimated wait: about {MINUTES} min.',
+  queueWaitShort: 'Estimated wait: less than a minute.',
+
+  // Messages
+  messagesLabel: 'Chat messages',
+  you: 'You',
+  agent: 'Agent',
+  system: 'System',
+  sending: 'Sending…',
+  sent: 'Sent',
+  seen: 'Seen by agent',
+  failed: 'Not sent.',
+  retry: 'Retry',
+  newMessages: 'New messages',
+  downloadFile: 'Download {NAME}',
+  opensInNewTab: '(opens in a new tab)',
+  chosen: 'Chosen',
+  youChose: 'You chose: {TITLE}',
+  buttonsEnded: 'The chat has ended; these choices are no longer available.',
+  messageFrom: '{NAME} at {TIME}:',
+  agentTyping: '{NAME} is typing…',
+  someoneTyping: 'The agent is typing…',
+
+  // Composer
+  composerLabel: 'Write a message',
+  composerPlaceholder: 'Write a message…',
+  send: 'Send',
+  attach: 'Attach a file',
+  previewNotice: 'The agent can see what you type before you send it.',
+  uploading: 'Uploading {NAME}',
+  dropHere: 'Drop a file to attach it',
+  errorTooLarge: '{NAME} is too large. The limit is {LIMIT}.',
+  errorBadType: '{NAME} cannot be sent: this type of file is not allowed.',
+  errorAttachmentsDisabled: 'Files cannot be sent in this chat.',
+  errorUpload: '{NAME} could not be uploaded. Please try again.',
+  chatEndedComposer: 'The chat has ended.',
+
+  // End of chat
+  endConfirmTitle: 'End the chat?',
+  endConfirmText: 'You will not be able to send more messages in this chat.',
+  endConfirmYes: 'End chat',
+  endConfirmNo: 'Continue chatting',
+  finishedTitle: 'The chat has ended',
+  finishedByAgent: 'The agent ended the chat.',
+  finishedByClient: 'You ended the chat.',
+  finishedBySystem: 'The chat was closed.',
+  saveTranscript: 'Save transcript',
+  printTranscript: 'Print transcript',
+  newChat: 'Start a new chat',
+  thanks: 'Thank you for contacting us.',
+};
+
+/** The shape every language file implements. */
+export type WidgetStrings = typeof en;

@@ -1,0 +1,35 @@
+/**
+ * Picks the widget's strings for a `lang` attribute value ("sv", "sv-SE", "en-GB" …), falling back
+ * to English, and fills `{PLACEHOLDER}`s.
+ */
+import { en, type WidgetStrings } from './en.js';
+import { sv, svSystemTexts } from './sv.js';
+
+export type { WidgetStrings };
+
+const languages: Record<string, { strings: WidgetStrings; systemTexts?: Record<string, string> }> =
+  {
+    en: { strings: en },
+    sv: { strings: sv, systemTexts: svSystemTexts },
+  };
+
+/** The primary language subtag, lower case: "sv-SE" → "sv". */
+const primaryTag = (lang: string | undefined): string =>
+  (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
+/** Strings for a language tag; English when the language is unknown or empty. */
+export function stringsFor(lang: string | undefined): WidgetStrings {
+  return languages[primaryTag(lang)]?.strings ?? en;
+}
+
+/** Translations of the Chat API's system texts for a language, if the widget ships them. */
+export function systemTextsFor(lang: string | undefined): Record<string, string> | undefined {
+  return languages[primaryTag(lang)]?.systemTexts;
+}
+
+/** Replaces `{NAME}`-style placeholders; unknown placeholders stay visible so mistakes show. */
+export function formatString(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{([A-Z_]+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}

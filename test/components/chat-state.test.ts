@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import {
+  addChoice,
+  addMessages,
+  addPending,
+  applyOutbox,
+  initialChatState,
+  markAcked,
+  markSent,
+  unavailability,
+} from '../../src/controllers/chat-state.js';
+import { agentMessage, structured } from './helpers.js';
+
+const keepEnglish = () => undefined;
+
+describe('chat state', () => {
+  it('dedupes messages by id and keeps them in id order', () => {
+    const first = agentMessage('one');
+    const second = agentMessage('two');
+    let { state } = addMessages(
+      initialChatState('chat'),
+      { agent: 'Anna', client: 'Vera', chat: [second] },
+      keepEnglish,
+      true,
+    );
+    const result = addMessages(
+      state,
+      { agent: 'Anna', client: 'Vera', chat: [first, second] },
+      keepEnglish,
+      true,
+    );
+    state = result.state;
+    expect(result.added.map((i) => i.text)).to.deep.equal(['one']);
+    expect(state.items.map((i) => i.text)).to.deep.equal(['one', 'two']);
+    expect(state.agentName).to.equal('Anna');
+  });
+
+  it('follows a visitor message: sending → sent → seen, replaced by the stored copy', () => {
+    let state = addPending(initialChatState('chat'), 'c-1', 'Hello');
+    expect(state.items[0]?.delivery).to.equal('sending');
+    state = markSent(state, { id: 50, umid: 'c-1', sent: 1, sentHuman: '10:20' });
+    expect(state.items[0]).to.include({ delivery: 'sent', sentHuman: '10:20' });
+    const stored = {
+      id: 50,
+      umid: 'c-1',
+      sender: 'CLIENT' as const,
+      sent: 1,
+      sentHuman: '10:20',
+      text: 'Hello',
+    };
+    const { state: withEcho, added } = addMessages(
+      state,
+      { agent: '', client: 'Vera', chat: [stored] },
+      keepEnglish,
+      true,
+    );
+    expect(added, 'the echo is not a new message').to.deep.equal([]);
+    expect(withEcho.items.map((i) => i.key)).to.deep.equal(['m50']);
+    const acked = markAcked(withEcho, [50]);
+    expect(acked.items[0]?.delivery).to.equal('seen');
+  });
+
+  it('shows failed messages from the outbox, in the order they were written', () => {
+    let state = applyOutbox(initialChatState('chat'), [
+      { id: 'c-9', message: 'Lost', state: 'failed' },
+    ]);
+    expect(state.items[0]).to.include({ key: 'uc-9', delivery: 'failed', text: 'Lost' });
+    const later = agentMessage('Reply');
+    state = addMessages(
+      state,
+      { agent: 'Anna', client: '', chat: [later] },
+      keepEnglish,
+      true,
+    ).state;
+    expect(state.items.map((i) => i.text)).to.deep.equal(['Lost', 'Reply']);
+  });
+
+  it('records a postback choice on the template and in the log', () => {
+    const template = agentMessage(
+      structured({
+        event: 'TEMPLATE',
+        template: {
+          type: 'button',
+          text: 'Pick',
+          buttons: [{ type: 'postback', title: 'A', data: 'a' }],
+        },
+      }),
+    );
+    let { state } = addMessages(
+      initialChatState('chat'),
+      { agent: 'Bot', client: 'Vera', chat: [template] },
+      keepEnglish,
+      true,
+    );
+    const key = state.items[0]?.key ?? '';
+    state = addChoice(state, key, 'A');
+    expect(state.items[0]?.chosen).to.equal('A');
+    expect(state.items[1]).to.include({ kind: 'choice', text: 'A', sender: 'CLIENT' });
+    const answer = agentMessage('You picked A');
+    state = addMessages(
+      state,
+      { agent: 'Bot', client: 'Vera', chat: [answer] },
+      keepEnglish,
+      true,
+    ).state;
+    expect(state.items.map((i) => i.kind)).to.deep.equal(['template', 'choice', 'html']);
+  });
+
+  it('derives why a chat cannot start', () => {
+    const base = initialChatState('start');
+    const open = { chatOpen: true, agentsAvailable: 1, resumable: false };
+    expect(unavailability({ ...base, canChat: open })).to.equal(undefined);
+    expect(unavailability({ ...base, canChat: { ...open, chatOpen: false } })).to.equal('closed');
+    expect(unavailability({ ...base, canChat: { ...open, agentsAvailable: 0 } })).to.equal(
+      'no-agents',
+    );
+    expect(unavailability({ ...base, canChat: { ...open, error: 'x' } })).to.equal('error');
+    expect(unavailability({ ...base, canChat: open, refusal: 'queue-full' })).to.equal(
+      'queue-full',
+    );
+  });
+});

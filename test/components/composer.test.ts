@@ -1,0 +1,210 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AttachFileHandlers } from '../../src/client/types.js';
+import type { CentionComposer } from '../../src/components/composer/composer.js';
+import { shadow } from './helpers.js';
+
+const features = {
+  'chat.attachment': true,
+  'chat.max-attachment-size': 1000,
+  'chat.max-image-size': 500,
+};
+
+const textarea = (el: CentionComposer) =>
+  shadow(el).querySelector('textarea') as HTMLTextAreaElement;
+
+describe('cention-composer', () => {
+  it('sends on Enter and adds a new line on Shift+Enter', async () => {
+    const el = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    const sent: string[] = [];
+    el.addEventListener('cention-composer-send', (event) => sent.push(event.detail.text));
+    textarea(el).focus();
+    await sendKeys({ type: 'first line' });
+    await sendKeys({ press: 'Shift+Enter' });
+    await sendKeys({ type: 'second line' });
+    expect(sent).to.deep.equal([]);
+    expect(textarea(el).value).to.equal('first line\nsecond line');
+    await sendKeys({ press: 'Enter' });
+    expect(sent).to.deep.equal(['first line\nsecond line']);
+    await el.updateComplete;
+    expect(textarea(el).value).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not send empty messages, and the send button sends too', async () => {
+    const el = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    const sent: string[] = [];
+    el.addEventListener('cention-composer-send', (event) => sent.push(event.detail.text));
+    textarea(el).focus();
+    await sendKeys({ type: '   ' });
+    await sendKeys({ press: 'Enter' });
+    expect(sent).to.deep.equal([]);
+    await sendKeys({ type: 'hello' });
+    shadow(el).querySelector<HTMLButtonElement>('[part="send-button"]')?.click();
+    expect(sent).to.deep.equal(['hello']);
+  });
+
+  it('grows with its content', async () => {
+    const el = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    const before = textarea(el).getBoundingClientRect().height;
+    textarea(el).focus();
+    await sendKeys({ type: 'one' });
+    for (const line of ['two', 'three']) {
+      await sendKeys({ press: 'Shift+Enter' });
+      await sendKeys({ type: line });
+    }
+    await el.updateComplete;
+    expect(textarea(el).getBoundingClientRect().height).to.be.above(before);
+  });
+
+  it('is disabled when the chat has ended', async () => {
+    const el = await fixture<CentionComposer>(html`<cention-composer disabled></cention-composer>`);
+    expect(textarea(el).disabled).to.equal(true);
+    expect(textarea(el).placeholder).to.equal('The chat has ended.');
+    expect(shadow(el).querySelector<HTMLButtonElement>('[part="send-button"]')?.disabled).to.equal(
+      true,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends typing previews and says so, only when previews are on', async () => {
+    const el = await fixture<CentionComposer>(
+      html`<cention-composer sends-preview></cention-composer>`,
+    );
+    expect(shadow(el).querySelector('.notice')?.textContent).to.contain('can see what you type');
+    const previews: string[] = [];
+    el.addEventListener('cention-composer-preview', (event) => previews.push(event.detail.text));
+    textarea(el).focus();
+    await sendKeys({ type: 'ab' });
+    expect(previews).to.deep.equal(['a', 'ab']);
+    await sendKeys({ press: 'Enter' });
+    expect(previews.at(-1), 'sending clears the preview').to.equal('');
+
+    const quiet = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    expect(shadow(quiet).querySelector('.notice')).to.equal(null);
+  });
+
+  it('offers an attach button only when the area allows files', async () => {
+    const without = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    expect(shadow(without).querySelector('.attach')).to.equal(null);
+    const el = await fixture<CentionComposer>(
+      html`<cention-composer
+        .features=${features}
+        .attachFile=${() => Promise.resolve()}
+      ></cention-composer>`,
+    );
+    expect(shadow(el).querySelector('.attach')?.getAttribute('aria-label')).to.equal(
+      'Attach a file',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses files over the limits with a clear error, before uploading', async () => {
+    const uploads: string[] = [];
+    const el = await fixture<CentionComposer>(
+      html`<cention-composer
+        .features=${features}
+        .attachFile=${(file: File) => {
+          uploads.push(file.name);
+          return Promise.resolve();
+        }}
+      ></cention-composer>`,
+    );
+    await el.addFiles([new File(['x'.repeat(600)], 'big.png', { type: 'image/png' })]);
+    await el.updateComplete;
+    const error = shadow(el).querySelector('[role="alert"]');
+    expect(error?.textContent).to.equal('big.png is too large. The limit is 1 KB.');
+    expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(uploads).to.deep.equal([]);
+    await el.addFiles([new File(['x'.repeat(600)], 'notes.txt', { type: 'text/plain' })]);
+    expect(uploads, 'a document may be bigger than an image').to.deep.equal(['notes.txt']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows upload progress, then the server’s refusal', async () => {
+    let finish: () => void = () => undefined;
+    let handlers: AttachFileHandlers = {};
+    const el = await fixture<CentionComposer>(
+      html`<cention-composer
+        .features=${features}
+        .attachFile=${(_file: File, h: AttachFileHandlers) => {
+          handlers = h;
+          return new Promise<void>((resolve) => (finish = resolve));
+        }}
+      ></cention-composer>`,
+    );
+    const done = el.addFiles([new File(['abc'], 'report.pdf', { type: 'application/pdf' })]);
+    await el.updateComplete;
+    handlers.onProgress?.(0.4);
+    await el.updateComplete;
+    const progress = shadow(el).querySelector('progress');
+    expect(progress?.value).to.equal(0.4);
+    expect(shadow(el).querySelector('.upload')?.textContent).to.contain('Uploading report.pdf');
+    await expect(el).to.be.accessible();
+    handlers.onError?.({ code: 'bad_type', message: 'nope' });
+    finish();
+    await done;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('progress')).to.equal(null);
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.equal(
+      'report.pdf cannot be sent: this type of file is not allowed.',
+    );
+  });
+
+  it('attaches pasted images', async () => {
+    const uploads: string[] = [];
+    const el = await fixture<CentionComposer>(
+      html`<cention-composer
+        .features=${features}
+        .attachFile=${(file: File) => {
+          uploads.push(file.name);
+          return Promise.resolve();
+        }}
+      ></cention-composer>`,
+    );
+    const data = new DataTransfer();
+    data.items.add(new File(['x'], 'shot.png', { type: 'image/png' }));
+    const paste = new ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      cancelable: true,
+    });
+    textarea(el).dispatchEvent(paste);
+    await el.updateComplete;
+    expect(uploads).to.deep.equal(['shot.png']);
+    expect(paste.defaultPrevented).to.equal(true);
+  });
+
+  it('attaches dropped files', async () => {
+    const uploads: string[] = [];
+    const el = await fixture<CentionComposer>(
+      html`<cention-composer
+        .features=${features}
+        .attachFile=${(file: File) => {
+          uploads.push(file.name);
+          return Promise.resolve();
+        }}
+      ></cention-composer>`,
+    );
+    const data = new DataTransfer();
+    data.items.add(new File(['x'], 'drop.txt', { type: 'text/plain' }));
+    const form = shadow(el).querySelector('form') as HTMLFormElement;
+    form.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.drop')?.textContent).to.contain('Drop a file');
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    form.dispatchEvent(drop);
+    await el.updateComplete;
+    expect(uploads).to.deep.equal(['drop.txt']);
+    expect(shadow(el).querySelector('.drop')).to.equal(null);
+  });
+
+  it('gives focus to its textarea', async () => {
+    const el = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    setTimeout(() => el.focus());
+    await oneEvent(textarea(el), 'focus');
+    expect(shadow(el).activeElement).to.equal(textarea(el));
+  });
+});

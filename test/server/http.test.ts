@@ -1,0 +1,340 @@
+/**
+ * Every HTTP endpoint with good and bad input: canchat, upload, download, savehistory,
+ * printhistory, the agent upload, and the pages the demo serves. Bad input must always come back
+ * as a 4xx with `{error: {code, message}}`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningServer } from '../../demo/server/app.js';
+import { Agent, itemOf, Visitor, type SessionInfo } from './support/chat-clients.js';
+import { startTestServer } from './support/test-server.js';
+
+let server: RunningServer;
+let api: string;
+const open: { close(): void }[] = [];
+
+before(async () => {
+  server = await startTestServer();
+  api = `${server.baseURL}/socket/external.api`;
+});
+after(async () => {
+  for (const client of open) client.close();
+  await server.close();
+});
+
+async function newSession(area = 1): Promise<{ visitor: Visitor; session: SessionInfo }> {
+  const visitor = await Visitor.connect(server.baseURL);
+  open.push(visitor);
+  const session = await visitor.register({ area });
+  return { visitor, session };
+}
+
+async function expectError(response: Response, status: number, code: string): Promise<void> {
+  assert.equal(response.status, status, `status for ${code}`);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, 'string');
+  assert.deepEqual(Object.keys(body), ['error']);
+}
+
+function uploadForm(
+  session: SessionInfo,
+  file: Blob,
+  name: string,
+  secret = session.sessionSecret,
+): FormData {
+  const form = new FormData();
+  form.set('session', String(session.sessionId));
+  form.set('sessionSecret', secret);
+  form.set('area', String(session.areaId));
+  form.set('uploadfile', file, name);
+  return form;
+}
+
+const upload = (form: FormData) => fetch(`${api}/upload`, { method: 'POST', body: form });
+
+describe('canchat', () => {
+  it('reports open state, agents, features and opening hours', async () => {
+    const response = await fetch(`${api}/canchat?area=1`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(body.chatOpen, true);
+    assert.equal(body.agentsAvailable, 0);
+    assert.equal(body.resumable, false);
+    assert.deepEqual(body.feature, {
+      'chat.attachment': true,
+      'chat.max-attachment-size': 10 * 1024 * 1024,
+      'chat.max-image-size': 5 * 1024 * 1024,
+      'chat.external-source-page': true,
+    });
+    assert.equal(body.openingHours, 'always');
+  });
+
+  it('counts signed-in agents and says resumable only for a live session with its secret', async () => {
+    const agent = await Agent.signIn(server.baseURL, 'Bob');
+    open.push(agent);
+    const { session } = await newSession();
+    const live = (await (
+      await fetch(
+        `${api}/canchat?area=1&sessionId=${session.sessionId}&secret=${session.sessionSecret}`,
+      )
+    ).json()) as {
+      resumable: boolean;
+      agentsAvailable: number;
+    };
+    assert.equal(live.resumable, true);
+    assert.equal(live.agentsAvailable, 1);
+    const wrong = (await (
+      await fetch(`${api}/canchat?area=1&sessionId=${session.sessionId}&secret=nope`)
+    ).json()) as {
+      resumable: boolean;
+    };
+    assert.equal(wrong.resumable, false);
+  });
+
+  it('rejects a missing or non-numeric area and an unknown area', async () => {
+    await expectError(await fetch(`${api}/canchat`), 400, 'bad_request');
+    await expectError(await fetch(`${api}/canchat?area=abc`), 400, 'bad_request');
+    await expectError(await fetch(`${api}/canchat?area=42`), 404, 'no_area');
+  });
+
+  it('answers a CORS preflight', async () => {
+    const response = await fetch(`${api}/upload`, { method: 'OPTIONS' });
+    assert.equal(response.status, 204);
+    assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
+  });
+});
+
+describe('upload and download', () => {
+  it('stores a file and serves it only with the session secret', async () => {
+    const { session } = await newSession();
+    const png = new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' });
+    const response = await upload(uploadForm(session, png, 'pic.png'));
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as {
+      id: string;
+      download: string;
+      value: string;
+      size: number;
+      sizeHuman: string;
+      mime: string;
+    };
+    assert.equal(body.value, 'pic.png');
+    assert.equal(body.size, 7);
+    assert.equal(body.sizeHuman, '7 B');
+    assert.equal(body.mime, 'image/png');
+    assert.ok(body.download.startsWith(server.baseURL));
+
+    const good = await fetch(`${body.download}?t=${encodeURIComponent(session.sessionSecret)}`);
+    assert.equal(good.status, 200);
+    assert.equal(good.headers.get('content-type'), 'image/png');
+    assert.equal(good.headers.get('x-content-type-options'), 'nosniff');
+    assert.deepEqual([...new Uint8Array(await good.arrayBuffer())], [137, 80, 78, 71, 1, 2, 3]);
+
+    await expectError(await fetch(`${body.download}?t=wrong-secret`), 403, 'bad_secret');
+    await expectError(await fetch(body.download), 400, 'bad_request');
+    await expectError(
+      await fetch(`${api}/download/nope?t=${session.sessionSecret}`),
+      404,
+      'not_found',
+    );
+    const other = await newSession();
+    await expectError(
+      await fetch(`${body.download}?t=${other.session.sessionSecret}`),
+      403,
+      'bad_secret',
+    );
+  });
+
+  it('lets a signed-in agent of the area download with the console token', async () => {
+    const { session } = await newSession();
+    const response = await upload(
+      uploadForm(session, new Blob(['abc'], { type: 'text/plain' }), 'a.txt'),
+    );
+    const { download } = (await response.json()) as { download: string };
+    const agent = await Agent.signIn(server.baseURL, 'Bob');
+    open.push(agent);
+    const byAgent = await fetch(`${download}?t=${agent.token}`);
+    assert.equal(await byAgent.text(), 'abc');
+  });
+
+  it('refuses too large files, refused types, wrong secrets, unknown and closed sessions', async () => {
+    // Area 2 queues nobody while no agent of it is signed in.
+    const carol = await Agent.signIn(server.baseURL, 'Carol');
+    open.push(carol);
+    const { session } = await newSession(2);
+    await expectError(
+      await upload(
+        uploadForm(
+          session,
+          new Blob([new Uint8Array(2000)], { type: 'application/pdf' }),
+          'big.pdf',
+        ),
+      ),
+      413,
+      'too_large',
+    );
+    await expectError(
+      await upload(
+        uploadForm(session, new Blob([new Uint8Array(600)], { type: 'image/png' }), 'big.png'),
+      ),
+      413,
+      'too_large',
+    );
+    await expectError(
+      await upload(uploadForm(session, new Blob(['x'], { type: 'text/html' }), 'x.html')),
+      415,
+      'bad_type',
+    );
+    await expectError(
+      await upload(
+        uploadForm(session, new Blob(['x'], { type: 'application/pdf' }), 'x.pdf', 'bad'),
+      ),
+      403,
+      'bad_secret',
+    );
+    const ghost = { ...session, sessionId: 987_654 };
+    await expectError(
+      await upload(uploadForm(ghost, new Blob(['x'], { type: 'application/pdf' }), 'x.pdf')),
+      404,
+      'no_session',
+    );
+
+    const area1 = await newSession(1);
+    // Larger than any area allows: the multipart reader stops it before it is buffered whole.
+    await expectError(
+      await upload(
+        uploadForm(
+          area1.session,
+          new Blob([new Uint8Array(10 * 1024 * 1024 + 10)], { type: 'application/pdf' }),
+          'huge.pdf',
+        ),
+      ),
+      413,
+      'too_large',
+    );
+    area1.visitor.socket.send('close chat', {});
+    await area1.visitor.socket.waitFor('finish chat session');
+    await expectError(
+      await upload(uploadForm(area1.session, new Blob(['x'], { type: 'text/plain' }), 'x.txt')),
+      409,
+      'chat_closed',
+    );
+  });
+
+  it('rejects a body that is not multipart or lacks fields', async () => {
+    await expectError(
+      await fetch(`${api}/upload`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+      415,
+      'bad_request',
+    );
+    const form = new FormData();
+    form.set('session', '1');
+    await expectError(await upload(form), 400, 'bad_request');
+    const noSession = new FormData();
+    noSession.set('uploadfile', new Blob(['x'], { type: 'text/plain' }), 'x.txt');
+    await expectError(await upload(noSession), 400, 'bad_request');
+  });
+
+  it('lets an agent send a file into their chat through the agent upload', async () => {
+    const { visitor, session } = await newSession();
+    const agent = await Agent.signIn(server.baseURL, 'Alice');
+    open.push(agent);
+    await agent.accept(session.sessionId);
+    const form = new FormData();
+    form.set('token', agent.token);
+    form.set('session', String(session.sessionId));
+    form.set('uploadfile', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'invoice.pdf');
+    const response = await fetch(`${server.baseURL}/socket/agent.api/upload`, {
+      method: 'POST',
+      body: form,
+    });
+    assert.equal(response.status, 200);
+    const message = await visitor.nextMessage(
+      (candidate) => itemOf(candidate)?.event === 'FILE_UPLOAD',
+    );
+    assert.equal(message.sender, 'AGENT');
+    assert.equal(itemOf(message)?.fileName, 'invoice.pdf');
+
+    form.set('token', 'forged');
+    await expectError(
+      await fetch(`${server.baseURL}/socket/agent.api/upload`, { method: 'POST', body: form }),
+      401,
+      'not_signed_in',
+    );
+  });
+});
+
+describe('transcripts', () => {
+  it('savehistory downloads the escaped transcript as an HTML file', async () => {
+    const { visitor, session } = await newSession();
+    await visitor.say('<script>alert(1)</script> & more');
+    const response = await fetch(
+      `${api}/savehistory?area=1&secret=${encodeURIComponent(session.sessionSecret)}`,
+    );
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /attachment; filename="chat-\d+\.html"/,
+    );
+    const html = await response.text();
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more'));
+    assert.ok(!html.includes('<script>alert(1)'));
+    assert.ok(html.includes('Hello, I have a question'));
+  });
+
+  it('printhistory shows the transcript with a print button', async () => {
+    const { session } = await newSession();
+    const response = await fetch(
+      `${api}/printhistory?area=1&secret=${encodeURIComponent(session.sessionSecret)}`,
+    );
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-disposition'), null);
+    const html = await response.text();
+    assert.match(html, /window\.print\(\)/);
+    assert.match(html, /Vera Visitor/);
+  });
+
+  it('a wrong or missing secret, or a wrong area, sees nothing', async () => {
+    const { session } = await newSession();
+    await expectError(await fetch(`${api}/savehistory?area=1&secret=wrong`), 403, 'bad_secret');
+    await expectError(await fetch(`${api}/printhistory?area=1`), 400, 'bad_request');
+    await expectError(
+      await fetch(`${api}/savehistory?area=2&secret=${encodeURIComponent(session.sessionSecret)}`),
+      403,
+      'bad_secret',
+    );
+  });
+});
+
+describe('pages and unknown addresses', () => {
+  it('answers unknown addresses with the error body', async () => {
+    await expectError(await fetch(`${server.baseURL}/nothing`), 404, 'not_found');
+  });
+
+  it('serves the demo site with the widget pointed at this server', async () => {
+    const response = await fetch(server.url);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<cention-chat/);
+    assert.ok(html.includes(`base-url="${server.baseURL}"`), 'base-url is this server');
+    assert.match(html, /src="\/widget\/cention-chat\.js"/);
+    const pricing = await fetch(`${server.url}pricing.html`);
+    assert.equal(pricing.status, 200);
+    assert.match(await pricing.text(), /<cention-chat/);
+  });
+
+  it('serves the widget build and the SockJS client', async () => {
+    const widget = await fetch(`${server.url}widget/cention-chat.js`);
+    assert.equal(widget.status, 200);
+    assert.match(widget.headers.get('content-type') ?? '', /javascript/);
+    const sockjs = await fetch(`${server.url}vendor/sockjs.min.js`);
+    assert.equal(sockjs.status, 200);
+  });
+});
