@@ -7,6 +7,7 @@
  * `scripts/build.mjs` runs both, then emits type declarations with tsc.
  */
 import { defineConfig, type LibraryOptions } from 'vite';
+import { sockjsSlim } from './scripts/sockjs-slim/plugin.mjs';
 
 export default defineConfig(({ mode }) => {
   const isIife = mode === 'iife';
@@ -24,7 +25,9 @@ export default defineConfig(({ mode }) => {
       };
   return {
     publicDir: false,
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [sockjsSlim()],
+    // sockjs-client's source refers to Node's `global`.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), global: 'globalThis' },
     build: {
       target: 'es2022',
       outDir: 'dist',
@@ -34,7 +37,14 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       lib,
       rollupOptions: {
-        output: isIife ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: isIife
+          ? {}
+          : {
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // Vite keeps whitespace in library ES output (for bundlers downstream); these files are
+              // loaded by browsers as they are, so they are minified fully.
+              minify: true,
+            },
       },
     },
   };

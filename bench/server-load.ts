@@ -67,6 +67,10 @@ class BenchSocket {
     });
   }
 
+  ignoreIncoming(): void {
+    this.socket.onmessage = null;
+  }
+
   get isOpen(): boolean {
     return this.socket.readyState === 1;
   }
@@ -113,12 +117,13 @@ function startServerProcess(
   });
 }
 
-function serverRss(child: ChildProcess): Promise<number> {
+/** The server process's RSS and the CPU time it has used so far. */
+function serverUsage(child: ChildProcess): Promise<{ rss: number; cpuMicros: number }> {
   return new Promise((resolve) => {
-    const listener = (message: { type: string; rss?: number }) => {
+    const listener = (message: { type: string; rss?: number; cpuMicros?: number }) => {
       if (message.type === 'memory') {
         child.off('message', listener);
-        resolve(message.rss ?? 0);
+        resolve({ rss: message.rss ?? 0, cpuMicros: message.cpuMicros ?? 0 });
       }
     };
     child.on('message', listener);
@@ -180,6 +185,9 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRo
     }
     const setupSeconds = (performance.now() - setupStarted) / 1000;
 
+    // From here on visitors only send: skip parsing what they receive, to spare the bench's CPU.
+    for (const visitor of visitors) visitor.ignoreIncoming();
+    const before = await serverUsage(child);
     // Send at a fixed total rate, round-robin over the visitors, checking every 5 ms.
     measuring = true;
     let sent = 0;
@@ -204,7 +212,9 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRo
     measuring = false;
 
     const held = visitors.filter((visitor) => visitor.isOpen).length;
-    const rss = await serverRss(child);
+    const usage = await serverUsage(child);
+    const serverCpuSeconds = (usage.cpuMicros - before.cpuMicros) / 1e6;
+    const rss = usage.rss;
     const sorted = [...latencies].sort((a, b) => a - b);
     const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
     return [
@@ -238,6 +248,16 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRo
         unit: 'ms',
       },
       { name: 'server RSS', value: mb(rss), unit: 'MB' },
+      {
+        name: 'server CPU while sending',
+        value: Math.round((serverCpuSeconds / sendSeconds) * 100),
+        unit: '% of one core',
+      },
+      {
+        name: 'server CPU per message',
+        value: Math.round((serverCpuSeconds * 1e6) / Math.max(1, sent)),
+        unit: 'µs',
+      },
       { name: 'bench client RSS', value: mb(process.memoryUsage().rss), unit: 'MB' },
     ];
   } finally {

@@ -28,7 +28,12 @@ const server = await startServer({
 process.send?.({ type: 'listening', baseURL: server.baseURL });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'memory') {
-    process.send?.({ type: 'memory', rss: process.memoryUsage().rss });
+    const cpu = process.cpuUsage();
+    process.send?.({
+      type: 'memory',
+      rss: process.memoryUsage().rss,
+      cpuMicros: cpu.user + cpu.system,
+    });
   } else if (message.type === 'stop') {
     void server.close().then(() => process.exit(0));
   }

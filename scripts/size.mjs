@@ -2,7 +2,7 @@
 // The ES entry is what every page pays for at load; its lazy chunks are listed for information.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const budgets = [
   { file: 'dist/cention-chat.js', limitKiB: 12, what: 'script-tag entry (launcher)' },
@@ -17,10 +17,24 @@ if (!existsSync('dist/cention-chat.js')) {
 const kib = (bytes) => (bytes / 1024).toFixed(2);
 const gzipBytes = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
+/** The file and every chunk it imports statically (what the browser must load before it runs). */
+function staticClosure(path, seen = new Set()) {
+  if (seen.has(path)) return seen;
+  seen.add(path);
+  const code = readFileSync(path, 'utf8');
+  for (const [, spec] of code.matchAll(
+    /(?:^|[;}\s])import\s*(?:[^'"();]*?from\s*)?["'](\.[^"']+)["']/g,
+  )) {
+    staticClosure(resolve(dirname(path), spec), seen);
+  }
+  return seen;
+}
+
 let isOver = false;
-console.log('entry                              gzip KiB   budget KiB');
+console.log('entry (with its static imports)    gzip KiB   budget KiB');
 for (const { file, limitKiB, what } of budgets) {
-  const size = gzipBytes(file);
+  // An ES entry costs itself plus its static imports; each file is fetched and gzipped separately.
+  const size = [...staticClosure(resolve(file))].reduce((sum, path) => sum + gzipBytes(path), 0);
   const isFileOver = size > limitKiB * 1024;
   isOver ||= isFileOver;
   console.log(
@@ -33,9 +47,9 @@ if (existsSync(chunkDir)) {
   for (const name of readdirSync(chunkDir).filter((n) => n.endsWith('.js'))) {
     const size = gzipBytes(join(chunkDir, name));
     total += size;
-    console.log(`  lazy ${join(chunkDir, name).padEnd(29)} ${kib(size).padStart(8)}`);
+    console.log(`  chunk ${join(chunkDir, name).padEnd(29)} ${kib(size).padStart(8)}`);
   }
-  console.log(`  lazy chunks total                ${kib(total).padStart(8)}`);
+  console.log(`  chunks total                     ${kib(total).padStart(8)}`);
 }
 if (isOver) {
   console.error('size: over budget');

@@ -33,6 +33,19 @@ interface UploadParts {
 
 /** Reads a multipart body: text fields plus the one `uploadfile` (size capped by the plugin). */
 async function readUpload(request: FastifyRequest): Promise<UploadParts> {
+  try {
+    return await readParts(request);
+  } catch (error) {
+    // Size and count limits carry fastify codes the error handler maps to 4xx; anything else
+    // thrown while parsing (truncated body, no boundary) is the client's malformed request.
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof ChatError || (typeof code === 'string' && code.startsWith('FST_')))
+      throw error;
+    throw new ChatError('bad_request', 'The multipart body is malformed.');
+  }
+}
+
+async function readParts(request: FastifyRequest): Promise<UploadParts> {
   const result: UploadParts = { fields: {} };
   for await (const part of request.parts()) {
     if (part.type === 'file') {

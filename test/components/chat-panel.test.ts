@@ -75,11 +75,13 @@ describe('cention-chat-panel', () => {
     });
   }
 
-  it('shows the queue, then the conversation with the agent in the header', async () => {
+  it('shows the area name and the queue, then the agent’s name in the header', async () => {
     const client = new FakeClient();
     const panel = await startedPanel(client);
+    panel.areaName = 'Broadband support';
     client.fire('queue', 4, { estimatedWaitSeconds: 300 });
     await panel.updateComplete;
+    expect(part(panel, '[part="header"] h2')?.textContent).to.equal('Broadband support');
     const queue = part(panel, 'cention-queue-status') as CentionChatPanel;
     await queue.updateComplete;
     expect(shadow(queue).textContent).to.contain('number 4');

@@ -195,6 +195,48 @@ describe('<cention-chat>', () => {
     await waitFor(() => find(el, 'cention-chat-panel', 'cention-start-form'), 'start form again');
   });
 
+  it('exposes its parts to page styles through every shadow root', async () => {
+    const style = document.createElement('style');
+    style.textContent = [
+      'launcher',
+      'panel',
+      'header',
+      'messages',
+      'message',
+      'composer',
+      'send-button',
+    ]
+      .map(
+        (name, index) => `cention-chat::part(${name}) { outline: 1px solid rgb(${index}, 1, 2); }`,
+      )
+      .join('\n');
+    document.head.append(style);
+    try {
+      const el = await renderChat();
+      await startChat(el);
+      await waitFor(() => messageTexts(el).length > 0, 'a message');
+      const outline = (element: Element | null | undefined) =>
+        element ? getComputedStyle(element).outlineColor : 'missing';
+      const panel = 'cention-chat-panel';
+      const list = [panel, 'cention-message-list'];
+      expect(outline(launcher(el))).to.equal('rgb(0, 1, 2)');
+      expect(outline(shadow(el).querySelector('[part="panel"]'))).to.equal('rgb(1, 1, 2)');
+      expect(outline(find(el, panel, '[part="header"]'))).to.equal('rgb(2, 1, 2)');
+      expect(outline(find(el, ...list, '[part="messages"]'))).to.equal('rgb(3, 1, 2)');
+      expect(outline(find(el, ...list, 'cention-message', '[part="message"]'))).to.equal(
+        'rgb(4, 1, 2)',
+      );
+      expect(outline(find(el, panel, 'cention-composer', '[part="composer"]'))).to.equal(
+        'rgb(5, 1, 2)',
+      );
+      expect(outline(find(el, panel, 'cention-composer', '[part="send-button"]'))).to.equal(
+        'rgb(6, 1, 2)',
+      );
+    } finally {
+      style.remove();
+    }
+  });
+
   it('counts unread agent messages on the launcher badge while closed', async () => {
     const el = await renderChat();
     await startChat(el);

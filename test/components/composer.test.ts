@@ -44,6 +44,16 @@ describe('cention-composer', () => {
     expect(sent).to.deep.equal(['hello']);
   });
 
+  it('keeps the text when the message could not be sent', async () => {
+    const el = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    el.addEventListener('cention-composer-send', (event) => event.preventDefault());
+    textarea(el).focus();
+    await sendKeys({ type: 'not yet' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(textarea(el).value).to.equal('not yet');
+  });
+
   it('grows with its content', async () => {
     const el = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
     const before = textarea(el).getBoundingClientRect().height;

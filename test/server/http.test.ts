@@ -236,6 +236,17 @@ describe('upload and download', () => {
     const form = new FormData();
     form.set('session', '1');
     await expectError(await upload(form), 400, 'bad_request');
+    const truncated = '--X\r\nContent-Disposition: form-data; name="uploadfile"; filename="a.txt"\r\n\r\nhel';
+    for (const [type, body] of [
+      ['multipart/form-data; boundary=X', truncated],
+      ['multipart/form-data', 'no boundary at all'],
+    ] as const) {
+      await expectError(
+        await fetch(`${api}/upload`, { method: 'POST', headers: { 'content-type': type }, body }),
+        400,
+        'bad_request',
+      );
+    }
     const noSession = new FormData();
     noSession.set('uploadfile', new Blob(['x'], { type: 'text/plain' }), 'x.txt');
     await expectError(await upload(noSession), 400, 'bad_request');

@@ -6,6 +6,7 @@ import { en, type WidgetStrings } from '../../i18n/en.js';
 import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import type { AttachFile } from '../composer/composer.js';
+import { loadSanitizer } from '../message/safe-content.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 
 declare global {
@@ -33,6 +34,7 @@ export class CentionChatPanel extends LitElement {
     strings: { attribute: false },
     lang: {},
     area: { type: Number },
+    areaName: { attribute: 'area-name' },
     baseUrl: { attribute: false },
     isVisible: { type: Boolean, attribute: 'visible' },
     isInline: { type: Boolean, attribute: 'inline' },
@@ -46,6 +48,8 @@ export class CentionChatPanel extends LitElement {
 
   declare strings: WidgetStrings;
   declare area: number;
+  /** Header title until an agent joins. */
+  declare areaName: string;
   declare baseUrl: string;
   /** The visitor can see the panel (open, page visible). */
   declare isVisible: boolean;
@@ -73,6 +77,7 @@ export class CentionChatPanel extends LitElement {
     this.hasStoredSession = false;
     this.strings = en;
     this.area = 0;
+    this.areaName = '';
     this.baseUrl = '';
     this.isVisible = false;
     this.isInline = false;
@@ -103,6 +108,11 @@ export class CentionChatPanel extends LitElement {
       this.hasBegun = true;
       controller.begin(this.hasStoredSession);
     }
+  }
+
+  protected override firstUpdated(): void {
+    // Not needed for the start form: fetched after the panel is shown, ready for the first reply.
+    void loadSanitizer();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -179,7 +189,7 @@ export class CentionChatPanel extends LitElement {
     },
     send: (event: CustomEvent<{ text: string }>) => {
       event.stopPropagation();
-      this.controller.send(event.detail.text);
+      if (!this.controller.send(event.detail.text)) event.preventDefault();
     },
     preview: (event: CustomEvent<{ text: string }>) => {
       event.stopPropagation();
@@ -306,7 +316,7 @@ export class CentionChatPanel extends LitElement {
   protected override render() {
     const state = this.controller.state;
     const strings = this.strings;
-    const title = state.agentName || strings.panelTitle;
+    const title = state.agentName || this.areaName || strings.panelTitle;
     return html`<div
       class="dialog"
       role=${this.isInline ? 'region' : 'dialog'}

@@ -28,6 +28,7 @@ let sheet: CSSStyleSheet | undefined;
  *
  * @attr base-url - `https://host/s/<workspace>` of the chat server.
  * @attr area - The Cention area id chats start in.
+ * @attr area-name - Shown in the panel header until an agent joins (then the agent's name).
  * @attr lang - Language of the widget's texts (`en`, `sv`); falls back to English.
  * @attr position - `bottom-end` (default) or `bottom-start`; follows the text direction.
  * @attr open - Present while the panel is open; set or remove it to open or close the panel.
@@ -56,6 +57,7 @@ export class CentionChatElement extends HTMLElement {
   static observedAttributes = [
     'base-url',
     'area',
+    'area-name',
     'lang',
     'open',
     'inline',
@@ -249,6 +251,7 @@ export class CentionChatElement extends HTMLElement {
     if (!panel) return;
     panel.lang = this.getAttribute('lang') ?? '';
     panel.area = Number(this.getAttribute('area') ?? 0);
+    panel.areaName = this.getAttribute('area-name') ?? '';
     panel.baseUrl = this.getAttribute('base-url') ?? '';
     panel.isVisible = isShown && document.visibilityState === 'visible';
     panel.isInline = this.isInline;

@@ -43,7 +43,7 @@ const humanBytes = (bytes: number): string =>
  *
  * @csspart composer - The composer area.
  * @csspart send-button - The send button.
- * @event cention-composer-send - (internal) `{text}` to send.
+ * @event cention-composer-send - (internal) `{text}` to send; cancel it to keep the text.
  * @event cention-composer-preview - (internal) `{text}` being typed, when previews are on.
  */
 export class CentionComposer extends LitElement {
@@ -113,9 +113,16 @@ export class CentionComposer extends LitElement {
   private send(): void {
     const text = this.value.trim();
     if (!text || this.isDisabled) return;
-    this.dispatchEvent(
-      new CustomEvent('cention-composer-send', { detail: { text }, bubbles: true, composed: true }),
+    // Cancelable: a listener that could not send it (no chat yet) keeps the visitor's text here.
+    const isAccepted = this.dispatchEvent(
+      new CustomEvent('cention-composer-send', {
+        detail: { text },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
     );
+    if (!isAccepted) return;
     this.value = '';
     this.error = '';
     if (this.sendsPreview) this.emitPreview('');

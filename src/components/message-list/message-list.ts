@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatItem } from '../../controllers/chat-item.js';
 import { en, type WidgetStrings } from '../../i18n/en.js';
 import { shared } from '../../styles/shared.js';
-import { sanitizeHtml } from '../message/safe-content.js';
+import { isSanitizerReady, loadSanitizer, sanitizeHtml } from '../message/safe-content.js';
 import { messageListStyles } from './message-list.styles.js';
 
 /** Within this many pixels of the end, the visitor counts as "at the bottom" and we follow. */
@@ -72,16 +72,24 @@ export class CentionMessageList extends LitElement {
     if (!changed.has('items')) return;
     const previous = changed.get('items') ?? [];
     const previousKeys = new Set(previous.map((item) => item.key));
-    const spoken: string[] = [];
+    const toSpeak: ChatItem[] = [];
     let hasNewItems = false;
     for (const item of this.items) {
       if (previousKeys.has(item.key)) continue;
       hasNewItems = true;
       if (!item.isNew || item.sender === 'CLIENT' || this.announced.has(item.key)) continue;
       this.announced.add(item.key);
-      spoken.push(this.spokenText(item));
+      toSpeak.push(item);
     }
-    if (spoken.length > 0) this.announcement = spoken.join(' ');
+    if (toSpeak.length > 0) {
+      const speak = () => {
+        this.announcement = toSpeak.map((item) => this.spokenText(item)).join(' ');
+      };
+      // Agent HTML is spoken as its sanitised text, so it may wait for DOMPurify.
+      const hasHtml = toSpeak.some((item) => item.kind === 'html' || item.kind === 'template');
+      if (hasHtml && !isSanitizerReady()) void loadSanitizer().then(speak);
+      else speak();
+    }
     if (hasNewItems && !this.isAtBottom && this.hasUpdated) this.hasUnseenBelow = true;
   }
 
@@ -100,7 +108,7 @@ export class CentionMessageList extends LitElement {
     const name = item.sender === 'AGENT' ? item.author || this.strings.agent : '';
     let text = item.text;
     if (item.kind === 'html' || item.kind === 'template') {
-      text = sanitizeHtml(item.text).textContent ?? '';
+      text = sanitizeHtml(item.text)?.textContent ?? '';
       const titles = item.template?.buttons.map((button) => button.title) ?? [];
       if (titles.length > 0) text = `${text} ${titles.join(', ')}`;
     } else if (item.kind === 'file' && item.file) {

@@ -8,6 +8,7 @@ import {
   isRasterImage,
   safeFileUrl,
   safeLinkUrl,
+  loadSanitizer,
   sanitizeHtml,
   withDownloadToken,
 } from './safe-content.js';
@@ -78,16 +79,35 @@ export class CentionMessage extends LitElement {
     this.hasEnded = false;
   }
 
+  /** Set while this message waits for DOMPurify before it can show its HTML. */
+  private sanitizerLoading: Promise<void> | undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('item')) {
-      const previous = changed.get('item');
-      const item = this.item;
-      if (!item || (item.kind !== 'html' && item.kind !== 'template')) {
-        this.safeHtml = undefined;
-      } else if (!previous || previous.text !== item.text || !this.safeHtml) {
-        this.safeHtml = sanitizeHtml(item.text);
+    const item = this.item;
+    if (!item || (item.kind !== 'html' && item.kind !== 'template')) {
+      this.safeHtml = undefined;
+      return;
+    }
+    const previous = changed.get('item');
+    if (!this.safeHtml || (previous && previous.text !== item.text)) {
+      this.safeHtml = sanitizeHtml(item.text);
+      if (!this.safeHtml && !this.sanitizerLoading) {
+        this.sanitizerLoading = loadSanitizer().then(() => {
+          this.sanitizerLoading = undefined;
+          this.requestUpdate();
+        });
       }
     }
+  }
+
+  /** `updateComplete` also covers the wait for DOMPurify, so "rendered" means "content shown". */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.sanitizerLoading) {
+      await this.sanitizerLoading;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   protected override render() {

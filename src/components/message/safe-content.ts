@@ -3,33 +3,47 @@
  * sanitised with a private DOMPurify instance (so the page's own DOMPurify hooks stay untouched),
  * links open in a new tab without access to this page, and addresses are limited to safe schemes.
  */
-import createDOMPurify from 'dompurify';
+import type createDOMPurify from 'dompurify';
 
 type Purifier = ReturnType<typeof createDOMPurify>;
 
 let purifier: Purifier | undefined;
+let loading: Promise<void> | undefined;
 
-function getPurifier(): Purifier {
-  if (purifier) return purifier;
-  purifier = createDOMPurify(window);
-  purifier.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A' && node.hasAttribute('href')) {
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
-    }
-    // An agent's image without a description is treated as decorative rather than read as a URL.
-    if (node.tagName === 'IMG' && !node.hasAttribute('alt')) node.setAttribute('alt', '');
+/**
+ * Loads DOMPurify (its own chunk: the start form and the first render of the panel do not wait
+ * for it; the panel asks for it as soon as it is shown) and configures a private instance.
+ */
+export function loadSanitizer(): Promise<void> {
+  loading ??= import('dompurify').then(({ default: createPurifier }) => {
+    const instance = createPurifier(window);
+    instance.addHook('afterSanitizeAttributes', (node) => {
+      if (node.tagName === 'A' && node.hasAttribute('href')) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+      // An agent's image without a description is treated as decorative, not read as a URL.
+      if (node.tagName === 'IMG' && !node.hasAttribute('alt')) node.setAttribute('alt', '');
+    });
+    purifier = instance;
   });
-  return purifier;
+  return loading;
+}
+
+/** Whether `sanitizeHtml` can answer now. */
+export function isSanitizerReady(): boolean {
+  return purifier !== undefined;
 }
 
 /**
  * Sanitised agent HTML as a fragment (never a string, so nothing is re-parsed by innerHTML and
- * no Trusted Types sink is used by the widget itself). Inline styles and forms are dropped: a
- * strict CSP page would refuse inline styles anyway, and a form could phish the visitor.
+ * no Trusted Types sink is used by the widget itself), or undefined while DOMPurify is still
+ * loading: callers then show nothing and try again after `loadSanitizer()`. Unsanitised HTML is
+ * never shown. Inline styles and forms are dropped: a strict CSP page would refuse inline styles
+ * anyway, and a form could phish the visitor.
  */
-export function sanitizeHtml(html: string): DocumentFragment {
-  return getPurifier().sanitize(html, {
+export function sanitizeHtml(html: string): DocumentFragment | undefined {
+  return purifier?.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
     FORBID_ATTR: ['style'],

@@ -1,0 +1,115 @@
+/**
+ * Config validation and the time-zone helpers behind opening hours and `sentHuman`.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defineArea, loadConfigFile, validateConfig } from '../../demo/server/config.js';
+import { demoConfig } from '../../demo/server/demo-config.js';
+import { formatClock, isAreaOpen, localTime } from '../../demo/server/hours.js';
+
+describe('config', () => {
+  it('accepts the demo config, whose area 1 is always open', () => {
+    const config = validateConfig(JSON.parse(JSON.stringify(demoConfig)));
+    assert.deepEqual(
+      config.areas.map((area) => area.id),
+      [1, 2],
+    );
+    assert.equal(config.areas[0]?.openingHours, 'always');
+    assert.ok(config.agents.length >= 2);
+  });
+
+  it('fills defaults for fields a JSON file leaves out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cention-config-'));
+    try {
+      const file = join(dir, 'config.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ workspace: 'acme', areas: [{ id: 7, name: 'Help' }], agents: [] }),
+      );
+      const config = loadConfigFile(file);
+      assert.equal(config.workspace, 'acme');
+      assert.equal(config.areas[0]?.queueCapacity, 50);
+      assert.equal(config.areas[0]?.attachments.enabled, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects configs with clear messages', () => {
+    assert.throws(() => validateConfig(null), /expected an object/);
+    assert.throws(() => validateConfig({ workspace: 'a b', areas: [], agents: [] }), /workspace/);
+    assert.throws(
+      () => validateConfig({ workspace: 'a', areas: [{ name: 'x' }], agents: [] }),
+      /integer id/,
+    );
+    assert.throws(
+      () =>
+        validateConfig({
+          workspace: 'a',
+          areas: [{ id: 1, name: 'x', timeZone: 'Mars/Olympus' }],
+          agents: [],
+        }),
+      /unknown time zone/,
+    );
+    assert.throws(
+      () =>
+        validateConfig({
+          workspace: 'a',
+          areas: [{ id: 1, name: 'x', openingHours: { funday: [] } }],
+          agents: [],
+        }),
+      /unknown weekday/,
+    );
+    assert.throws(
+      () =>
+        validateConfig({
+          workspace: 'a',
+          areas: [{ id: 1, name: 'x', openingHours: { mon: [{ open: '8', close: '17:00' }] } }],
+          agents: [],
+        }),
+      /HH:MM/,
+    );
+  });
+});
+
+describe('hours', () => {
+  it('reads weekday and time in the area zone, not the server zone', () => {
+    // 23:30 UTC on Friday 20 November 2026 is already Saturday in Stockholm and Tokyo.
+    const instant = new Date(Date.UTC(2026, 10, 20, 23, 30));
+    assert.deepEqual(localTime(instant, 'Europe/Stockholm'), { weekday: 'sat', minutes: 30 });
+    assert.deepEqual(localTime(instant, 'Asia/Tokyo'), { weekday: 'sat', minutes: 8 * 60 + 30 });
+    assert.deepEqual(localTime(instant, 'America/New_York'), {
+      weekday: 'fri',
+      minutes: 18 * 60 + 30,
+    });
+  });
+
+  it('formats sentHuman as HH:MM in the zone', () => {
+    const seconds = Date.UTC(2026, 6, 1, 22, 5) / 1000;
+    assert.equal(formatClock(seconds, 'UTC'), '22:05');
+    assert.equal(formatClock(seconds, 'Europe/Stockholm'), '00:05');
+  });
+
+  it('handles intervals up to midnight and several intervals a day', () => {
+    const area = defineArea({
+      id: 1,
+      name: 'x',
+      timeZone: 'UTC',
+      openingHours: {
+        sat: [
+          { open: '09:00', close: '12:00' },
+          { open: '20:00', close: '24:00' },
+        ],
+      },
+    });
+    const saturday = (hour: number, minute = 0) => new Date(Date.UTC(2026, 10, 21, hour, minute));
+    assert.equal(isAreaOpen(area, saturday(10)), true);
+    assert.equal(isAreaOpen(area, saturday(12)), false);
+    assert.equal(isAreaOpen(area, saturday(23, 59)), true);
+    assert.equal(isAreaOpen(area, saturday(8, 59)), false);
+    assert.equal(isAreaOpen(area, new Date(Date.UTC(2026, 10, 22, 10))), false);
+  });
+});
