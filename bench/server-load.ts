@@ -117,13 +117,25 @@ function startServerProcess(
   });
 }
 
-/** The server process's RSS and the CPU time it has used so far. */
-function serverUsage(child: ChildProcess): Promise<{ rss: number; cpuMicros: number }> {
+/** The server process's RSS and CPU time so far, and its event-loop delay since the last ask. */
+interface ServerUsage {
+  rss: number;
+  cpuMicros: number;
+  loopDelayP99: number;
+  loopDelayMax: number;
+}
+
+function serverUsage(child: ChildProcess): Promise<ServerUsage> {
   return new Promise((resolve) => {
-    const listener = (message: { type: string; rss?: number; cpuMicros?: number }) => {
+    const listener = (message: { type: string } & Partial<ServerUsage>) => {
       if (message.type === 'memory') {
         child.off('message', listener);
-        resolve({ rss: message.rss ?? 0, cpuMicros: message.cpuMicros ?? 0 });
+        resolve({
+          rss: message.rss ?? 0,
+          cpuMicros: message.cpuMicros ?? 0,
+          loopDelayP99: message.loopDelayP99 ?? NaN,
+          loopDelayMax: message.loopDelayMax ?? NaN,
+        });
       }
     };
     child.on('message', listener);
@@ -252,6 +264,11 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRo
         name: 'server CPU while sending',
         value: Math.round((serverCpuSeconds / sendSeconds) * 100),
         unit: '% of one core',
+      },
+      {
+        name: 'server event-loop delay p99 (max)',
+        value: Math.round(usage.loopDelayP99 * 10) / 10,
+        unit: `ms (max ${Math.round(usage.loopDelayMax)} ms)`,
       },
       {
         name: 'server CPU per message',

@@ -1,8 +1,9 @@
 /**
  * The server side of the load bench, in its own process so the measured server does not share an
  * event loop with the thousands of simulated clients. Started by server-load.ts with `fork`; it
- * reports its URL once listening and its memory when asked.
+ * reports its URL once listening, and its memory, CPU time and event-loop delay when asked.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../demo/server/app.js';
 import { defineArea } from '../demo/server/config.js';
 
@@ -25,6 +26,10 @@ const server = await startServer({
   },
 });
 
+// Event-loop delay tells server stalls (GC, long handlers) apart from a busy machine.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
 process.send?.({ type: 'listening', baseURL: server.baseURL });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'memory') {
@@ -33,7 +38,11 @@ process.on('message', (message: { type: string }) => {
       type: 'memory',
       rss: process.memoryUsage().rss,
       cpuMicros: cpu.user + cpu.system,
+      loopDelayP99: loopDelay.percentile(99) / 1e6,
+      loopDelayMax: loopDelay.max / 1e6,
     });
+    // Each report covers the time since the previous one.
+    loopDelay.reset();
   } else if (message.type === 'stop') {
     void server.close().then(() => process.exit(0));
   }

@@ -3,3 +3,4 @@
  * Each area owns its own barrel: src/client/index.ts and src/components/index.ts.
  */
 export * from './client/index.js';
+export * from './components/index.js';

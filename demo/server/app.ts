@@ -8,6 +8,7 @@ import Fastify, {
   LogController,
   type FastifyBaseLogger,
   type FastifyError,
+  type FastifyReply,
   type FastifyInstance,
 } from 'fastify';
 import type { Socket } from 'node:net';
@@ -95,6 +96,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // Requests are logged by the hook below, with secrets scrubbed from the URL.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Errors fastify raises before routing (a URL that is not valid percent-encoding, a bad
+    // content type) get the same error body as everything else.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send(errorBody('bad_request', error.message));
+    },
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -217,7 +223,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     socket.on('close', () => sockets.delete(socket));
   });
 
-  await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  try {
+    await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // A taken port must not leave a half-started server (open database, timers) behind.
+    engine.stop();
+    await app.close();
+    store.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   const host =

@@ -740,9 +740,13 @@ export class ChatEngine implements ChatService {
     return { id: message.id };
   }
 
-  handover(sessionId: number, areaId?: number): void {
+  handover(sessionId: number, areaId?: number, userName?: string): void {
     const session = this.openSession(sessionId);
     const target = this.area(areaId ?? session.areaId);
+    // (Added for the robot API module.) The handover is a system item in the transcript: the
+    // robot "has left the chat", a line both the widget and the console already render.
+    const robotName = userName ?? this.robotUsers.get(sessionId);
+    if (robotName) this.systemMessage(session, { event: 'AGENT_LEFT', name: robotName });
     this.robotUsers.delete(sessionId);
     this.requeue(session, target.id);
   }

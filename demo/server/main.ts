@@ -18,14 +18,21 @@ export async function startFromEnvironment(
   const level = (levels as readonly string[]).includes(env.LOG_LEVEL ?? '')
     ? (env.LOG_LEVEL as Level)
     : 'info';
+  const port = env.PORT ? Number(env.PORT) : 8080;
   const server = await startServer({
-    port: env.PORT ? Number(env.PORT) : 8080,
+    port,
     host: env.HOST || '127.0.0.1',
     dataDir: env.DATA_DIR || undefined,
     config: env.CONFIG_FILE ? loadConfigFile(env.CONFIG_FILE) : undefined,
     logLevel: level,
     publicURL: env.PUBLIC_URL || undefined,
     agentConsoleDir: extra.agentConsoleDir,
+  }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+      console.error(`Port ${port} is already in use. Stop the other server or set PORT, e.g. PORT=8081 npm start`);
+      process.exit(1);
+    }
+    throw error;
   });
   let stopping = false;
   const stop = () => {

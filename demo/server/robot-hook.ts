@@ -65,8 +65,12 @@ export interface ChatService {
   ): { id: number };
   /** A comment only human agents see. */
   postComment(sessionId: number, userName: string, html: string): { id: number };
-  /** Ends the robot's ownership: the chat joins the human queue of `areaId` (default: its own). */
-  handover(sessionId: number, areaId?: number): void;
+  /**
+   * Ends the robot's ownership: the chat joins the human queue of `areaId` (default: its own).
+   * `userName` (the robot's user) adds an AGENT_LEFT system item, so visitor and agents see where
+   * the robot part of the chat ended. (Optional parameter added for the robot API module.)
+   */
+  handover(sessionId: number, areaId?: number, userName?: string): void;
   /** Closes the chat as `userName` (OWNER_ENDS_CHAT). */
   close(sessionId: number, userName: string): void;
 }

@@ -1,12 +1,19 @@
 // A Vite plugin that builds sockjs-client from its CommonJS source instead of its prebuilt file,
-// with the transport list trimmed to modern browsers and the ES5 shims left out: about 4.5 KB gzip
-// less, with the same API. Only modules imported from inside sockjs-client are redirected.
+// trimmed to what the browsers that run the widget need: WebSocket, XHR streaming and XHR polling
+// (the fallbacks behind proxies that block WebSockets). Left out: the Internet Explorer transports
+// (XDR, iframe, htmlfile, JSONP, EventSource), the ES5 shims, and url-parse (the browser's URL
+// parser does its job). Same API, about 40% smaller. Only imports made from inside sockjs-client's
+// own files are redirected.
 import { fileURLToPath } from 'node:url';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 const redirects = {
   './transport-list': here('./transport-list.cjs'),
   './shims': here('./no-shims.cjs'),
+  './iframe-bootstrap': here('./no-iframe-bootstrap.cjs'),
+  './info-iframe': here('./no-iframe-info.cjs'),
+  './transport/sender/xdr': here('./no-xdr.cjs'),
+  'url-parse': here('./url-parse.cjs'),
 };
 
 export function sockjsSlim() {

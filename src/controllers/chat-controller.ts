@@ -5,7 +5,7 @@
  * transport. It also raises the widget's DOM events from the host.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatMessage } from '../client/events.js';
+import type { ChatMessageEvent } from '../client/events.js';
 import type { AttachFileHandlers, CentionChatApi, UnsentMessage } from '../client/types.js';
 import { emit } from '../components/chat/chat-events.js';
 import type { ChatItem, TemplateButton, Translate } from './chat-item.js';
@@ -68,7 +68,7 @@ export class ChatController implements ReactiveController {
   hostConnected(): void {
     const client = this.client;
     this.unsubscribers = [
-      client.registerAction('chat message', (event) => this.handleChatMessage(event.chat, event)),
+      client.registerAction('chat message', (event) => this.handleChatMessage(event)),
       client.registerAction('message sent', (sent) => this.update(markSent(this.state, sent))),
       client.registerAction('message acked', ({ ids }) => this.update(markAcked(this.state, ids))),
       client.registerAction('queue', (position, details) =>
@@ -205,9 +205,10 @@ export class ChatController implements ReactiveController {
   readonly translate: Translate = (text) =>
     this.client.I(text) ?? this.options.systemTexts()?.[text];
 
-  private handleChatMessage(messages: ChatMessage[], event: Parameters<typeof addMessages>[1]) {
+  private handleChatMessage(event: ChatMessageEvent): void {
     const isNew = !this.isExpectingHistory;
-    this.isExpectingHistory = false;
+    // An event without messages (an agent joining) is not the history the resume brings.
+    if (event.chat.length > 0) this.isExpectingHistory = false;
     const { state, added } = addMessages(this.state, event, this.translate, isNew);
     this.update(state.view === 'resuming' ? { ...state, view: 'chat' } : state);
     if (!isNew) {
@@ -216,7 +217,7 @@ export class ChatController implements ReactiveController {
       return;
     }
     const incoming = new Set(added.filter((i) => i.sender !== 'CLIENT').map((i) => i.id));
-    for (const message of messages) {
+    for (const message of event.chat) {
       if (incoming.has(message.id)) emit(this.host, 'cention-message-receive', { message });
     }
     if (incoming.size === 0) return;

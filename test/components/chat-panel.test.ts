@@ -48,6 +48,16 @@ describe('cention-chat-panel', () => {
     await expect(panel).to.be.accessible();
   });
 
+  it('shows a loading state while it asks, without the form', async () => {
+    const client = new FakeClient();
+    client.canChat = (_handler, area) =>
+      void client.calls.push({ method: 'canChat', args: [area] });
+    const panel = await renderPanel(client);
+    expect(part(panel, '[role="status"]')?.textContent).to.equal('Loading…');
+    expect(part(panel, 'cention-start-form')).to.equal(null);
+    await expect(panel).to.be.accessible();
+  });
+
   it('shows the closed state when canChat says the chat is closed', async () => {
     const client = new FakeClient();
     client.canChatResult = { ...openCanChat, chatOpen: false, openingHours: 'Mon–Fri 8–17' };

@@ -67,6 +67,16 @@ describe('cention-message-list', () => {
     await el.updateComplete;
     expect(shadow(el).querySelector('.pill')).to.equal(null);
     expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(50);
+    // Scrolled up again, the visitor sends a message: the view follows it down.
+    log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
+    el.items = [
+      ...el.items,
+      item({ key: 'uc-7', id: undefined, sender: 'CLIENT', delivery: 'sending', text: 'Mine' }),
+    ];
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(50);
   });
 
   it('renders right to left', async () => {

@@ -216,3 +216,63 @@ it(`survives ${FRAMES} random and mutated frames and still serves a normal chat`
     await server.close();
   }
 });
+
+it('answers random HTTP requests with 2xx or a 4xx error body, never a 5xx', async () => {
+  const server = await startTestServer();
+  try {
+    const paths = [
+      '/socket/external.api/canchat',
+      '/socket/external.api/upload',
+      '/socket/external.api/download/',
+      '/socket/external.api/savehistory',
+      '/socket/external.api/printhistory',
+      '/socket/agent.api/upload',
+      '/socket/external.api/',
+      '/api/bot/register',
+    ];
+    const params = ['area', 'secret', 't', 'sessionId', 'x'];
+    const values = [
+      '1',
+      '-1',
+      'abc',
+      '',
+      '%00',
+      '9'.repeat(30),
+      '1e3',
+      '[]',
+      '%E0%A4%A',
+      'x'.repeat(300),
+    ];
+    for (let index = 0; index < 300; index++) {
+      let path = pick(paths);
+      if (path.endsWith('/download/')) path += pick(values);
+      const query = Array.from(
+        { length: Math.floor(next() * 4) },
+        () => `${pick(params)}=${pick(values)}`,
+      ).join('&');
+      const method = next() < 0.6 ? 'GET' : 'POST';
+      const init: RequestInit = { method };
+      if (method === 'POST') {
+        init.headers = {
+          'content-type': pick([
+            'multipart/form-data; boundary=B',
+            'application/json',
+            'text/plain',
+          ]),
+        };
+        init.body = pick(['', '{}', '--B\r\n', '--B--', 'x'.repeat(2000)]);
+      }
+      const response = await fetch(`${server.baseURL}${path}${query ? `?${query}` : ''}`, init);
+      assert.ok(response.status < 500, `${method} ${path}?${query} answered ${response.status}`);
+      if (response.status >= 400) {
+        const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+        assert.equal(typeof body.error?.code, 'string', `${method} ${path}?${query}`);
+        assert.equal(typeof body.error?.message, 'string');
+      } else {
+        await response.arrayBuffer();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+});

@@ -236,7 +236,8 @@ describe('upload and download', () => {
     const form = new FormData();
     form.set('session', '1');
     await expectError(await upload(form), 400, 'bad_request');
-    const truncated = '--X\r\nContent-Disposition: form-data; name="uploadfile"; filename="a.txt"\r\n\r\nhel';
+    const truncated =
+      '--X\r\nContent-Disposition: form-data; name="uploadfile"; filename="a.txt"\r\n\r\nhel';
     for (const [type, body] of [
       ['multipart/form-data; boundary=X', truncated],
       ['multipart/form-data', 'no boundary at all'],

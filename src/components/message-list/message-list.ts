@@ -77,6 +77,9 @@ export class CentionMessageList extends LitElement {
     for (const item of this.items) {
       if (previousKeys.has(item.key)) continue;
       hasNewItems = true;
+      // The visitor's own new message always brings the view down to it.
+      if (item.isNew && item.sender === 'CLIENT' && item.key.startsWith('u'))
+        this.isAtBottom = true;
       if (!item.isNew || item.sender === 'CLIENT' || this.announced.has(item.key)) continue;
       this.announced.add(item.key);
       toSpeak.push(item);

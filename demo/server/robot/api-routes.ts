@@ -1,0 +1,212 @@
+/**
+ * The robot API's HTTP endpoints, `/s/<workspace>/api/bot/*` (robot API document): register,
+ * deregister, message, close, comment and watemplate. Every call carries `Authorization: Bearer
+ * <token>`; every failure answers `{"error": {"message": …}}` with a fitting HTTP status.
+ */
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerConfig } from '../config.js';
+import { ChatError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ChatService } from '../robot-hook.js';
+import {
+  contentToHtml,
+  escapeHtml,
+  isRecord,
+  parseContentType,
+  parseRobotContent,
+  postRobotContent,
+  RobotContentError,
+} from './robot-content.js';
+import type { RobotBinding, RobotStore } from './robot-store.js';
+import type { RobotTokens } from './token-service.js';
+
+export interface RobotRouteDeps {
+  chat: ChatService;
+  config: ServerConfig;
+  robotStore: RobotStore;
+  tokens: RobotTokens;
+  logger: Logger;
+  maxContentLength: number;
+}
+
+/** An API failure: `status` and the `message` the robot reads. */
+export class RobotApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RobotApiError';
+  }
+}
+
+export const INVALID_TOKEN = 'Invalid JSON web token';
+
+const errorBody = (message: string) => ({ error: { message } });
+
+/** Register inside a `prefix: <basePath>/api/bot` scope, so parsers and errors stay ours. */
+export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps): void {
+  const { chat, config, robotStore, tokens, logger, maxContentLength } = deps;
+  const largestFile = Math.max(...config.areas.map((area) => area.attachments.maxBytes), 0);
+  // Room for a base64 file of the largest allowed size plus the text around it.
+  const bodyLimit = Math.ceil((largestFile * 4) / 3) + 4 * maxContentLength + 64 * 1024;
+
+  // The body is read as text and parsed here, whatever the content type says, so a robot that
+  // forgets the header still works and bad JSON gets the API's own error.
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  scope.setErrorHandler((error: FastifyError | Error, _request, reply) => {
+    if (error instanceof RobotApiError || error instanceof RobotContentError) {
+      const status = error instanceof RobotApiError ? error.status : error.status;
+      return reply.code(status).send(errorBody(error.message));
+    }
+    if (error instanceof ChatError) {
+      return reply.code(error.status).send(errorBody(error.message));
+    }
+    if ('code' in error && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(errorBody('The request body is too large.'));
+    }
+    logger.error({ err: error }, 'robot API request failed');
+    return reply.code(500).send(errorBody('Server error.'));
+  });
+
+  async function authenticate(request: FastifyRequest): Promise<RobotBinding> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+    const binding = match?.[1] ? await tokens.verify(match[1]) : undefined;
+    if (!binding) throw new RobotApiError(401, INVALID_TOKEN);
+    return binding;
+  }
+
+  function jsonBody(request: FastifyRequest): Record<string, unknown> {
+    const text = typeof request.body === 'string' ? request.body : '';
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new RobotApiError(400, 'Invalid JSON in request body');
+    }
+    if (!isRecord(body)) throw new RobotApiError(400, 'Expected a JSON object in request body');
+    return body;
+  }
+
+  /**
+   * The chat named by `sessionId`, if this robot may act on it: a chat of the robot's area, or one
+   * the robot was offered (it may still comment after handing over to another area).
+   */
+  function sessionFor(binding: RobotBinding, body: Record<string, unknown>) {
+    const raw = body.sessionId;
+    const sessionId = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
+    if (typeof sessionId !== 'number' || !Number.isSafeInteger(sessionId) || sessionId <= 0) {
+      throw new RobotApiError(400, 'sessionId: expected an integer');
+    }
+    const found = chat.getChat(sessionId);
+    const inScope =
+      found !== undefined &&
+      (found.areaId === binding.areaId || robotStore.offeredToArea(sessionId) === binding.areaId);
+    if (!found || !inScope) throw new RobotApiError(404, `Unknown session ${sessionId}`);
+    if (found.status === 'closed') throw new RobotApiError(409, `Session ${sessionId} is closed`);
+    return found;
+  }
+
+  function maxFileBytes(areaId: number): number {
+    return config.areas.find((area) => area.id === areaId)?.attachments.maxBytes ?? 0;
+  }
+
+  scope.post('/register', async (request) => {
+    const binding = await authenticate(request);
+    robotStore.setRegistered(binding, true);
+    logger.info({ areaId: binding.areaId, user: binding.userName }, 'robot registered');
+    return { registered: true, url: binding.webhook };
+  });
+
+  scope.post('/deregister', async (request) => {
+    const binding = await authenticate(request);
+    robotStore.setRegistered(binding, false);
+    logger.info({ areaId: binding.areaId, user: binding.userName }, 'robot deregistered');
+    return { registered: false };
+  });
+
+  scope.post('/message', async (request) => {
+    const binding = await authenticate(request);
+    const body = jsonBody(request);
+    const session = sessionFor(binding, body);
+    const content = parseRobotContent(body, {
+      maxLength: maxContentLength,
+      maxFileBytes: maxFileBytes(session.areaId),
+    });
+    postRobotContent(chat, session.sessionId, binding.userName, content);
+    return { received: true };
+  });
+
+  scope.post('/close', async (request) => {
+    const binding = await authenticate(request);
+    const session = sessionFor(binding, jsonBody(request));
+    chat.close(session.sessionId, binding.userName);
+    logger.info({ sessionId: session.sessionId, user: binding.userName }, 'robot closed a chat');
+    return { closed: true };
+  });
+
+  scope.post('/comment', async (request) => {
+    const binding = await authenticate(request);
+    const body = jsonBody(request);
+    const session = sessionFor(binding, body);
+    const html = contentToHtml(body.contentType, body.content, maxContentLength);
+    if (html === '') throw new RobotApiError(400, 'content: expected a non-empty string');
+    chat.postComment(session.sessionId, binding.userName, html);
+    return { received: true };
+  });
+
+  // The reference server has no WhatsApp channel: the template is checked and recorded as a
+  // comment for the agents (what was sent, with which parameters); the web visitor sees nothing.
+  scope.post('/watemplate', async (request) => {
+    const binding = await authenticate(request);
+    const body = jsonBody(request);
+    const session = sessionFor(binding, body);
+    parseContentType(body.contentType);
+    const template = whatsAppTemplate(body.content);
+    const described = JSON.stringify(template);
+    if (described.length > maxContentLength) {
+      throw new RobotApiError(
+        413,
+        `content: longer than the maximum length of ${maxContentLength} characters`,
+      );
+    }
+    chat.postComment(
+      session.sessionId,
+      binding.userName,
+      `WhatsApp template sent: <code>${escapeHtml(described)}</code>`,
+    );
+    return { received: true };
+  });
+}
+
+/** `{elementname, namespace, params: [...]}`, as an object or a JSON string. */
+function whatsAppTemplate(value: unknown): {
+  elementname: string;
+  namespace: string;
+  params: unknown[];
+} {
+  let content = value;
+  if (typeof content === 'string') {
+    try {
+      content = JSON.parse(content);
+    } catch {
+      throw new RobotApiError(400, 'content: expected a JSON object');
+    }
+  }
+  if (!isRecord(content)) throw new RobotApiError(400, 'content: expected a JSON object');
+  const { elementname, namespace, params } = content;
+  if (typeof elementname !== 'string' || elementname === '') {
+    throw new RobotApiError(400, 'content.elementname: expected a string');
+  }
+  if (typeof namespace !== 'string' || namespace === '') {
+    throw new RobotApiError(400, 'content.namespace: expected a string');
+  }
+  if (params !== undefined && !Array.isArray(params)) {
+    throw new RobotApiError(400, 'content.params: expected a list');
+  }
+  return { elementname, namespace, params: params ?? [] };
+}

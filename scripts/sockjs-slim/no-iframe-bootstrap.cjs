@@ -1,0 +1,3 @@
+'use strict';
+// The code that runs SockJS inside its own helper iframe; the iframe transports are not included.
+module.exports = function () {};
