@@ -7,12 +7,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from './app.js';
 import { loadConfigFile } from './config.js';
+import type { ServerPlugin } from './robot-hook.js';
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type Level = (typeof levels)[number];
 
 export async function startFromEnvironment(
-  extra: { agentConsoleDir?: string } = {},
+  extra: { agentConsoleDir?: string; plugins?: ServerPlugin[] } = {},
 ): Promise<RunningServer> {
   const env = process.env;
   const level = (levels as readonly string[]).includes(env.LOG_LEVEL ?? '')
@@ -27,9 +28,12 @@ export async function startFromEnvironment(
     logLevel: level,
     publicURL: env.PUBLIC_URL || undefined,
     agentConsoleDir: extra.agentConsoleDir,
+    plugins: extra.plugins,
   }).catch((error: unknown) => {
     if ((error as { code?: unknown }).code === 'EADDRINUSE') {
-      console.error(`Port ${port} is already in use. Stop the other server or set PORT, e.g. PORT=8081 npm start`);
+      console.error(
+        `Port ${port} is already in use. Stop the other server or set PORT, e.g. PORT=8081 npm start`,
+      );
       process.exit(1);
     }
     throw error;

@@ -37,6 +37,15 @@ export class FakeWebhook {
     return fake;
   }
 
+  /** Resolves with the first request (past or future) that matches. */
+  async waitForCall(matches: (call: WebhookCall) => boolean): Promise<WebhookCall> {
+    for (;;) {
+      const found = this.calls.find(matches);
+      if (found) return found;
+      await this.waitForCalls(this.calls.length + 1);
+    }
+  }
+
   /** Resolves once `count` requests in total have arrived. */
   waitForCalls(count: number): Promise<void> {
     if (this.calls.length >= count) return Promise.resolve();

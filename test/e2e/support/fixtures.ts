@@ -1,0 +1,93 @@
+/**
+ * Playwright fixtures for end-to-end tests: one real reference server per worker (in-memory store,
+ * random port, the built widget from dist/ and the built agent console), and helpers to drive the
+ * visitor's widget and the agent console like a person would.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../../demo/server/app.js';
+import { buildAgentConsole } from '../../../demo/agent/build.js';
+
+interface WorkerFixtures {
+  server: RunningServer;
+}
+
+export const test = base.extend<object, WorkerFixtures>({
+  server: [
+    async ({}, use) => {
+      const agentConsoleDir = await buildAgentConsole(
+        join(mkdtempSync(join(tmpdir(), 'cention-e2e-')), 'agent'),
+      );
+      const server = await startServer({
+        port: 0,
+        dataDir: ':memory:',
+        logLevel: 'silent',
+        agentConsoleDir,
+      });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };
+
+/** Opens the widget on the demo page and starts a chat through its start form. */
+export async function startChatAsVisitor(
+  page: Page,
+  url: string,
+  visitor: { name: string; email: string; question: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /open chat/i }).click();
+  await page.getByLabel('Name').fill(visitor.name);
+  await page.getByLabel('Email').fill(visitor.email);
+  await page.getByLabel('Your question').fill(visitor.question);
+  await page.getByRole('button', { name: 'Start chat' }).click();
+}
+
+/** Signs in to the agent console. */
+export async function signInAsAgent(page: Page, agentURL: string, name: string): Promise<void> {
+  await page.goto(agentURL);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Visitor and agent pages in separate browser contexts, with the visitor already chatting with the agent. */
+export async function openAcceptedChat(
+  browser: import('@playwright/test').Browser,
+  server: RunningServer,
+  visitorName: string,
+  pageURL: string = server.url,
+): Promise<{ visitor: Page; agent: Page; close: () => Promise<void> }> {
+  const visitorContext = await browser.newContext();
+  const agentContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  const agent = await agentContext.newPage();
+  await signInAsAgent(agent, server.agentURL, 'Alice');
+  await startChatAsVisitor(visitor, pageURL, {
+    name: visitorName,
+    email: 'visitor@example.com',
+    question: `Hello, this is ${visitorName}.`,
+  });
+  await agent.getByRole('button', { name: `Accept chat with ${visitorName}` }).click();
+  await expect(agent.getByRole('log')).toContainText(`Hello, this is ${visitorName}.`);
+  return {
+    visitor,
+    agent,
+    close: async () => {
+      await visitorContext.close();
+      await agentContext.close();
+    },
+  };
+}
+
+/** Sends an agent reply from the console. */
+export async function replyAsAgent(agent: Page, visitorName: string, text: string): Promise<void> {
+  const reply = agent.getByLabel(`Reply to ${visitorName}`);
+  await reply.fill(text);
+  await reply.press('Enter');
+}
