@@ -95,12 +95,14 @@ export class AgentChatPanel extends LitElement {
       gap: 0.3rem;
       align-items: center;
     }
+    .messages {
+      overflow-y: auto;
+      min-height: 0;
+    }
     ol {
       list-style: none;
       margin: 0;
       padding: 1rem;
-      overflow-y: auto;
-      min-height: 0;
     }
     li {
       margin: 0 0 0.75rem;
@@ -224,7 +226,7 @@ export class AgentChatPanel extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('chat')) {
-      const list = this.renderRoot.querySelector('ol');
+      const list = this.renderRoot.querySelector('.messages');
       if (list) list.scrollTop = list.scrollHeight;
     }
   }
@@ -380,9 +382,11 @@ export class AgentChatPanel extends LitElement {
           }
         </div>
       </header>
-      <ol role="log" aria-live="polite" aria-labelledby="chat-title">
-        ${chat.messages.map((message) => this.renderMessage(message))}
-      </ol>
+      <div class="messages" role="log" aria-live="polite" aria-labelledby="chat-title">
+        <ol>
+          ${chat.messages.map((message) => this.renderMessage(message))}
+        </ol>
+      </div>
       <div>
         <p class="typing" aria-live="polite">
           ${this.visitorTyping === undefined ? '' : this.visitorTyping ? `${chat.client.name} is typing: ${this.visitorTyping}` : `${chat.client.name} is typing…`}

@@ -533,16 +533,16 @@ export class AgentConsole extends LitElement {
           : 'Offline, reconnecting…';
     const chat = this.selected === undefined ? undefined : this.chats.get(this.selected);
     return html`
-      <div class="top">
+      <header class="top">
         <h1>Agent console</h1>
         <span class="status" role="status"
           >${this.me ? html`${this.me} · ` : nothing}${status}
           ${this.me ? html`<button type="button" @click=${this.signOut}>Sign out</button>` : nothing}</span
         >
-      </div>
+      </header>
       ${
         !this.me
-          ? this.renderSignIn()
+          ? html`<main>${this.renderSignIn()}</main>`
           : html`<div class="layout">
               <aside aria-label="Queues and chats">
                 ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}

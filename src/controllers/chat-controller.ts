@@ -43,59 +43,59 @@ export class ChatController implements ReactiveController {
   /** Agent and system messages that arrived while the panel was hidden. */
   unread = 0;
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly client: CentionChatApi;
-  private readonly options: ChatControllerOptions;
-  private unsubscribers: Array<() => void> = [];
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #client: CentionChatApi;
+  readonly #options: ChatControllerOptions;
+  #unsubscribers: Array<() => void> = [];
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
   /** The next `chat message` after a resume is history: rendered, but not announced again. */
-  private isExpectingHistory = false;
-  private hasEmittedEnd = false;
+  #isExpectingHistory = false;
+  #hasEmittedEnd = false;
   /** Ids already reported through `client.seen`. */
-  private readonly reportedSeen = new Set<number>();
+  readonly #reportedSeen = new Set<number>();
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
     client: CentionChatApi,
     options: ChatControllerOptions,
   ) {
-    this.host = host;
-    this.client = client;
-    this.options = options;
+    this.#host = host;
+    this.#client = client;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    const client = this.client;
-    this.unsubscribers = [
-      client.registerAction('chat message', (event) => this.handleChatMessage(event)),
-      client.registerAction('message sent', (sent) => this.update(markSent(this.state, sent))),
-      client.registerAction('message acked', ({ ids }) => this.update(markAcked(this.state, ids))),
+    const client = this.#client;
+    this.#unsubscribers = [
+      client.registerAction('chat message', (event) => this.#handleChatMessage(event)),
+      client.registerAction('message sent', (sent) => this.#update(markSent(this.state, sent))),
+      client.registerAction('message acked', ({ ids }) => this.#update(markAcked(this.state, ids))),
       client.registerAction('queue', (position, details) =>
-        this.update({
+        this.#update({
           ...this.state,
           queuePosition: position,
           estimatedWaitSeconds: details?.estimatedWaitSeconds,
         }),
       ),
-      client.registerAction('agent unavailable', () => this.handleRefusal('no-agents')),
-      client.registerAction('queue full', () => this.handleRefusal('queue-full')),
+      client.registerAction('agent unavailable', () => this.#handleRefusal('no-agents')),
+      client.registerAction('queue full', () => this.#handleRefusal('queue-full')),
       client.registerAction('chat closed', () => {
         if (this.state.view === 'resuming') this.checkAvailability();
-        else this.finish(this.state.finishedBy ?? 'system');
+        else this.#finish(this.state.finishedBy ?? 'system');
       }),
-      client.registerAction('finish chat session', (details) => this.finish(details.by)),
-      client.registerAction('agent preview', (preview) => this.handleAgentPreview(preview)),
+      client.registerAction('finish chat session', (details) => this.#finish(details.by)),
+      client.registerAction('agent preview', (preview) => this.#handleAgentPreview(preview)),
       client.onStatus((status) =>
-        this.update(applyOutbox({ ...this.state, connection: status.connection }, status.outbox)),
+        this.#update(applyOutbox({ ...this.state, connection: status.connection }, status.outbox)),
       ),
     ];
   }
 
   hostDisconnected(): void {
-    for (const unsubscribe of this.unsubscribers) unsubscribe();
-    this.unsubscribers = [];
-    clearTimeout(this.typingTimer);
+    for (const unsubscribe of this.#unsubscribers) unsubscribe();
+    this.#unsubscribers = [];
+    clearTimeout(this.#typingTimer);
   }
 
   /** First look: resume a stored session, or ask whether a new chat can start. */
@@ -104,151 +104,151 @@ export class ChatController implements ReactiveController {
       this.checkAvailability();
       return;
     }
-    this.update({ ...initialChatState('resuming') });
-    this.isExpectingHistory = true;
-    this.client.tryResume((result) => {
+    this.#update({ ...initialChatState('resuming') });
+    this.#isExpectingHistory = true;
+    this.#client.tryResume((result) => {
       if ('error' in result) {
-        this.isExpectingHistory = false;
+        this.#isExpectingHistory = false;
         this.checkAvailability();
         return;
       }
-      this.update({ ...this.state, view: 'chat', clientName: result.clientName });
+      this.#update({ ...this.state, view: 'chat', clientName: result.clientName });
       // The features (attachments, limits) of the area are only known from canChat.
-      this.client.canChat((canChat) => this.update({ ...this.state, canChat }), result.areaId);
+      this.#client.canChat((canChat) => this.#update({ ...this.state, canChat }), result.areaId);
     });
   }
 
   checkAvailability(): void {
-    this.update({ ...this.state, view: 'checking', refusal: undefined });
-    this.client.canChat(
-      (canChat) => this.update({ ...this.state, view: 'start', canChat }),
-      this.options.area(),
+    this.#update({ ...this.state, view: 'checking', refusal: undefined });
+    this.#client.canChat(
+      (canChat) => this.#update({ ...this.state, view: 'start', canChat }),
+      this.#options.area(),
     );
   }
 
   start(parameters: StartParameters): void {
-    const area = this.options.area();
-    this.hasEmittedEnd = false;
-    this.update({
+    const area = this.#options.area();
+    this.#hasEmittedEnd = false;
+    this.#update({
       ...initialChatState('chat'),
       canChat: this.state.canChat,
       clientName: parameters.name,
       connection: this.state.connection,
     });
-    this.client.connect({ area, ...parameters });
-    emit(this.host, 'cention-chat-start', { area, name: parameters.name, email: parameters.email });
+    this.#client.connect({ area, ...parameters });
+    emit(this.#host, 'cention-chat-start', { area, name: parameters.name, email: parameters.email });
   }
 
   send(text: string): UnsentMessage | undefined {
-    const unsent = this.client.message(text);
+    const unsent = this.#client.message(text);
     if (!unsent) return undefined;
-    this.update(addPending(this.state, unsent.id, text));
-    emit(this.host, 'cention-message-send', { umid: unsent.id, text });
+    this.#update(addPending(this.state, unsent.id, text));
+    emit(this.#host, 'cention-message-send', { umid: unsent.id, text });
     return unsent;
   }
 
   retry(umid: string): void {
-    this.update({
+    this.#update({
       ...this.state,
       items: this.state.items.map((item) =>
         item.key === `u${umid}` ? { ...item, delivery: 'sending' } : item,
       ),
     });
-    this.client.retryMessage(umid);
+    this.#client.retryMessage(umid);
   }
 
   /** A robot button: url buttons are plain links; postbacks go to the robot and into the log. */
   choose(item: ChatItem, button: TemplateButton): void {
     if (button.type !== 'postback' || item.chosen !== undefined) return;
-    this.client.postback(button.title, button.data);
-    this.update(addChoice(this.state, item.key, button.title));
+    this.#client.postback(button.title, button.data);
+    this.#update(addChoice(this.state, item.key, button.title));
   }
 
   preview(text: string): void {
-    this.client.preview(text);
+    this.#client.preview(text);
   }
 
   attach(file: File, handlers: AttachFileHandlers): Promise<UnsentMessage | undefined> {
-    return this.client.attachFile(file, () => undefined, handlers);
+    return this.#client.attachFile(file, () => undefined, handlers);
   }
 
   confirmEnd(isConfirming: boolean): void {
-    this.update({ ...this.state, isConfirmingEnd: isConfirming });
+    this.#update({ ...this.state, isConfirmingEnd: isConfirming });
   }
 
   endChat(): void {
-    this.client.close();
-    this.finish('client');
+    this.#client.close();
+    this.#finish('client');
   }
 
   newChat(): void {
-    this.client.resetChat();
-    this.hasEmittedEnd = false;
-    this.reportedSeen.clear();
-    this.update(initialChatState());
+    this.#client.resetChat();
+    this.#hasEmittedEnd = false;
+    this.#reportedSeen.clear();
+    this.#update(initialChatState());
     this.checkAvailability();
   }
 
   /** The visitor sees the panel: unread goes to zero and the server hears what was displayed. */
   markRead(): void {
-    this.setUnread(0);
+    this.#setUnread(0);
     const ids = this.state.items
       .filter((item) => item.sender !== 'CLIENT' && item.id !== undefined)
       .map((item) => item.id as number)
-      .filter((id) => !this.reportedSeen.has(id));
+      .filter((id) => !this.#reportedSeen.has(id));
     if (ids.length === 0 || this.state.view !== 'chat') return;
-    for (const id of ids) this.reportedSeen.add(id);
-    this.client.seen(ids);
+    for (const id of ids) this.#reportedSeen.add(id);
+    this.#client.seen(ids);
   }
 
   /** System texts through the page's `CentionChat.I`, then the widget's own translations. */
   readonly translate: Translate = (text) =>
-    this.client.I(text) ?? this.options.systemTexts()?.[text];
+    this.#client.I(text) ?? this.#options.systemTexts()?.[text];
 
-  private handleChatMessage(event: ChatMessageEvent): void {
-    const isNew = !this.isExpectingHistory;
+  #handleChatMessage(event: ChatMessageEvent): void {
+    const isNew = !this.#isExpectingHistory;
     // An event without messages (an agent joining) is not the history the resume brings.
-    if (event.chat.length > 0) this.isExpectingHistory = false;
+    if (event.chat.length > 0) this.#isExpectingHistory = false;
     const { state, added } = addMessages(this.state, event, this.translate, isNew);
-    this.update(state.view === 'resuming' ? { ...state, view: 'chat' } : state);
+    this.#update(state.view === 'resuming' ? { ...state, view: 'chat' } : state);
     if (!isNew) {
       // History is shown as read; only what arrives from now on counts.
-      for (const item of added) if (item.id !== undefined) this.reportedSeen.add(item.id);
+      for (const item of added) if (item.id !== undefined) this.#reportedSeen.add(item.id);
       return;
     }
     const incoming = new Set(added.filter((i) => i.sender !== 'CLIENT').map((i) => i.id));
     for (const message of event.chat) {
-      if (incoming.has(message.id)) emit(this.host, 'cention-message-receive', { message });
+      if (incoming.has(message.id)) emit(this.#host, 'cention-message-receive', { message });
     }
     if (incoming.size === 0) return;
-    if (this.options.isVisible()) this.markRead();
-    else this.setUnread(this.unread + added.filter((i) => i.sender === 'AGENT').length);
+    if (this.#options.isVisible()) this.markRead();
+    else this.#setUnread(this.unread + added.filter((i) => i.sender === 'AGENT').length);
   }
 
-  private handleRefusal(refusal: 'no-agents' | 'queue-full'): void {
-    this.client.resetChat();
-    this.update({ ...this.state, view: 'start', refusal });
+  #handleRefusal(refusal: 'no-agents' | 'queue-full'): void {
+    this.#client.resetChat();
+    this.#update({ ...this.state, view: 'start', refusal });
   }
 
-  private handleAgentPreview(preview: { messageLen: number; text?: string }): void {
-    clearTimeout(this.typingTimer);
+  #handleAgentPreview(preview: { messageLen: number; text?: string }): void {
+    clearTimeout(this.#typingTimer);
     const isTyping = preview.messageLen > 0;
-    this.update({
+    this.#update({
       ...this.state,
       agentTyping: isTyping,
       agentTypingText: isTyping ? preview.text : undefined,
     });
     if (isTyping) {
-      this.typingTimer = setTimeout(
-        () => this.update({ ...this.state, agentTyping: false, agentTypingText: undefined }),
+      this.#typingTimer = setTimeout(
+        () => this.#update({ ...this.state, agentTyping: false, agentTypingText: undefined }),
         TYPING_TIMEOUT_MS,
       );
     }
   }
 
-  private finish(by: 'agent' | 'client' | 'system' | undefined): void {
-    clearTimeout(this.typingTimer);
-    this.update({
+  #finish(by: 'agent' | 'client' | 'system' | undefined): void {
+    clearTimeout(this.#typingTimer);
+    this.#update({
       ...this.state,
       view: 'finished',
       finishedBy: this.state.finishedBy ?? by,
@@ -256,19 +256,19 @@ export class ChatController implements ReactiveController {
       agentTyping: false,
       queuePosition: undefined,
     });
-    if (this.hasEmittedEnd) return;
-    this.hasEmittedEnd = true;
-    emit(this.host, 'cention-chat-end', { by });
+    if (this.#hasEmittedEnd) return;
+    this.#hasEmittedEnd = true;
+    emit(this.#host, 'cention-chat-end', { by });
   }
 
-  private setUnread(count: number): void {
+  #setUnread(count: number): void {
     if (count === this.unread) return;
     this.unread = count;
-    emit(this.host, 'cention-unread-change', { count });
+    emit(this.#host, 'cention-unread-change', { count });
   }
 
-  private update(state: ChatState): void {
+  #update(state: ChatState): void {
     this.state = state;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

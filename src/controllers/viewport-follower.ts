@@ -16,32 +16,32 @@ export interface ViewportSize {
 }
 
 export class ViewportFollower {
-  private media: MediaQueryList | undefined;
-  private readonly onChange: (size: ViewportSize) => void;
-  private readonly handleChange = () => this.onChange(this.measure());
+  #media: MediaQueryList | undefined;
+  readonly #onChange: (size: ViewportSize) => void;
+  readonly #handleChange = () => this.#onChange(this.measure());
 
   constructor(onChange: (size: ViewportSize) => void) {
-    this.onChange = onChange;
+    this.#onChange = onChange;
   }
 
   start(): void {
-    this.media ??= window.matchMedia(SMALL_SCREEN_QUERY);
-    this.media.addEventListener('change', this.handleChange);
-    window.visualViewport?.addEventListener('resize', this.handleChange);
-    window.visualViewport?.addEventListener('scroll', this.handleChange);
-    this.handleChange();
+    this.#media ??= window.matchMedia(SMALL_SCREEN_QUERY);
+    this.#media.addEventListener('change', this.#handleChange);
+    window.visualViewport?.addEventListener('resize', this.#handleChange);
+    window.visualViewport?.addEventListener('scroll', this.#handleChange);
+    this.#handleChange();
   }
 
   stop(): void {
-    this.media?.removeEventListener('change', this.handleChange);
-    window.visualViewport?.removeEventListener('resize', this.handleChange);
-    window.visualViewport?.removeEventListener('scroll', this.handleChange);
+    this.#media?.removeEventListener('change', this.#handleChange);
+    window.visualViewport?.removeEventListener('resize', this.#handleChange);
+    window.visualViewport?.removeEventListener('scroll', this.#handleChange);
   }
 
   measure(): ViewportSize {
     const viewport = window.visualViewport;
     return {
-      isSmallScreen: this.media?.matches ?? window.matchMedia(SMALL_SCREEN_QUERY).matches,
+      isSmallScreen: this.#media?.matches ?? window.matchMedia(SMALL_SCREEN_QUERY).matches,
       height: Math.round(viewport?.height ?? window.innerHeight),
       offsetTop: Math.round(viewport?.offsetTop ?? 0),
     };

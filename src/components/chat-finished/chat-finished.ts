@@ -42,7 +42,7 @@ export class CentionChatFinished extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.restart')?.focus(options);
   }
 
-  private handleRestart(): void {
+  #handleRestart(): void {
     this.dispatchEvent(
       new CustomEvent('cention-chat-restart', { detail: {}, bubbles: true, composed: true }),
     );
@@ -81,7 +81,7 @@ export class CentionChatFinished extends LitElement {
               >`
             : nothing
         }
-        <button type="button" class="button restart" @click=${this.handleRestart}>
+        <button type="button" class="button restart" @click=${this.#handleRestart}>
           ${strings.newChat}
         </button>
       </div>`;

@@ -64,13 +64,13 @@ export class CentionChatPanel extends LitElement {
   /** A stored session exists: resume it instead of showing the start form. */
   declare hasStoredSession: boolean;
 
-  private chatController: ChatController | undefined;
+  #chatController: ChatController | undefined;
   /** `begin()` runs once, on the first connection. */
-  private hasBegun = false;
+  #hasBegun = false;
   /** Whether focus was in the panel just before this update (its target may disappear). */
-  private hadFocus = false;
+  #hadFocus = false;
   /** The view of the previous render, to notice state changes that move focus. */
-  private lastView: string | undefined;
+  #lastView: string | undefined;
 
   constructor() {
     super();
@@ -89,23 +89,23 @@ export class CentionChatPanel extends LitElement {
 
   /** The controller, made on first connection (the client must be set by then). */
   get controller(): ChatController {
-    if (!this.chatController) {
+    if (!this.#chatController) {
       if (!this.client) throw new Error('cention-chat-panel: set .client before connecting');
-      this.chatController = new ChatController(this, this.client, {
+      this.#chatController = new ChatController(this, this.client, {
         area: () => this.area,
         isVisible: () => this.isVisible,
         systemTexts: () => systemTextsFor(this.lang),
       });
     }
-    return this.chatController;
+    return this.#chatController;
   }
 
   override connectedCallback(): void {
     // Creating the controller registers it, so it subscribes to the client in hostConnected.
     const controller = this.controller;
     super.connectedCallback();
-    if (!this.hasBegun) {
-      this.hasBegun = true;
+    if (!this.#hasBegun) {
+      this.#hasBegun = true;
       controller.begin(this.hasStoredSession);
     }
   }
@@ -117,21 +117,21 @@ export class CentionChatPanel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.strings = stringsFor(this.lang);
-    this.hadFocus = this.matches(':focus-within');
+    this.#hadFocus = this.matches(':focus-within');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('isVisible') && this.isVisible) this.controller.markRead();
     // Focus waited on the panel itself while loading; hand it on once there is a real target.
     const view = this.controller.state.view;
-    if (view !== this.lastView) {
-      const wasLoading = this.lastView === 'checking' || this.lastView === 'resuming';
-      this.lastView = view;
+    if (view !== this.#lastView) {
+      const wasLoading = this.#lastView === 'checking' || this.#lastView === 'resuming';
+      this.#lastView = view;
       const dialog = this.renderRoot.querySelector('.dialog');
       if (wasLoading && this.shadowRoot?.activeElement === dialog) this.focus();
       // The chat ended under the visitor's hands (the composer is now disabled): keep focus in
       // the panel, on "Start a new chat".
-      else if (view === 'finished' && this.hadFocus) this.focus();
+      else if (view === 'finished' && this.#hadFocus) this.focus();
     }
   }
 
@@ -140,10 +140,10 @@ export class CentionChatPanel extends LitElement {
    * element has rendered (a state component may be brand new in this update).
    */
   override focus(options?: FocusOptions): void {
-    void this.focusWhenRendered(options);
+    void this.#focusWhenRendered(options);
   }
 
-  private async focusWhenRendered(options?: FocusOptions): Promise<void> {
+  async #focusWhenRendered(options?: FocusOptions): Promise<void> {
     await this.updateComplete;
     const selector = this.controller.state.isConfirmingEnd
       ? 'cention-end-confirm'
@@ -159,29 +159,29 @@ export class CentionChatPanel extends LitElement {
     target?.focus(options);
   }
 
-  private readonly attachFile: AttachFile = (file, handlers) =>
+  readonly #attachFile: AttachFile = (file, handlers) =>
     this.controller.attach(file, handlers);
 
-  private refocusAfterUpdate(): void {
+  #refocusAfterUpdate(): void {
     this.focus();
   }
 
-  private handleMinimise(): void {
+  #handleMinimise(): void {
     this.dispatchEvent(
       new CustomEvent('cention-panel-minimise', { detail: {}, bubbles: true, composed: true }),
     );
   }
 
-  private handleEndClick(): void {
+  #handleEndClick(): void {
     this.controller.confirmEnd(true);
-    this.refocusAfterUpdate();
+    this.#refocusAfterUpdate();
   }
 
-  private readonly handlers = {
+  readonly #handlers = {
     submit: (event: CustomEvent<{ name: string; email: string; message: string }>) => {
       event.stopPropagation();
       this.controller.start(event.detail);
-      this.refocusAfterUpdate();
+      this.#refocusAfterUpdate();
     },
     recheck: (event: Event) => {
       event.stopPropagation();
@@ -207,16 +207,16 @@ export class CentionChatPanel extends LitElement {
       event.stopPropagation();
       if (event.detail.isConfirmed) this.controller.endChat();
       else this.controller.confirmEnd(false);
-      this.refocusAfterUpdate();
+      this.#refocusAfterUpdate();
     },
     restart: (event: Event) => {
       event.stopPropagation();
       this.controller.newChat();
-      this.refocusAfterUpdate();
+      this.#refocusAfterUpdate();
     },
   };
 
-  private renderBody(): TemplateResult {
+  #renderBody(): TemplateResult {
     const state = this.controller.state;
     const strings = this.strings;
     switch (state.view) {
@@ -230,16 +230,16 @@ export class CentionChatPanel extends LitElement {
           .unavailability=${unavailability(state)}
           .name=${this.prefillName}
           .email=${this.prefillEmail}
-          @cention-start-submit=${this.handlers.submit}
-          @cention-start-recheck=${this.handlers.recheck}
+          @cention-start-submit=${this.#handlers.submit}
+          @cention-start-recheck=${this.#handlers.recheck}
         ></cention-start-form>`;
       case 'chat':
       case 'finished':
-        return this.renderConversation();
+        return this.#renderConversation();
     }
   }
 
-  private renderConversation(): TemplateResult {
+  #renderConversation(): TemplateResult {
     const state = this.controller.state;
     const strings = this.strings;
     const isFinished = state.view === 'finished';
@@ -254,7 +254,7 @@ export class CentionChatPanel extends LitElement {
             ></cention-queue-status>`
           : nothing
       }
-      ${this.renderConnectionBanner()}
+      ${this.#renderConnectionBanner()}
       <cention-message-list
         exportparts="messages,message"
         .strings=${strings}
@@ -262,8 +262,8 @@ export class CentionChatPanel extends LitElement {
         .baseUrl=${this.baseUrl}
         .downloadToken=${this.client.sessionSecret ?? ''}
         ?ended=${isFinished}
-        @cention-message-retry=${this.handlers.retry}
-        @cention-template-choose=${this.handlers.choose}
+        @cention-message-retry=${this.#handlers.retry}
+        @cention-template-choose=${this.#handlers.choose}
       ></cention-message-list>
       ${
         isFinished
@@ -272,7 +272,7 @@ export class CentionChatPanel extends LitElement {
               .finishedBy=${state.finishedBy}
               .saveUrl=${canTranscript ? this.client.saveTranscriptURL(this.area) : ''}
               .printUrl=${canTranscript ? this.client.printTranscriptURL(this.area) : ''}
-              @cention-chat-restart=${this.handlers.restart}
+              @cention-chat-restart=${this.#handlers.restart}
             ></cention-chat-finished>`
           : html`<cention-typing-preview
                 .strings=${strings}
@@ -284,7 +284,7 @@ export class CentionChatPanel extends LitElement {
                 state.isConfirmingEnd
                   ? html`<cention-end-confirm
                       .strings=${strings}
-                      @cention-end-answer=${this.handlers.endAnswer}
+                      @cention-end-answer=${this.#handlers.endAnswer}
                     ></cention-end-confirm>`
                   : nothing
               }`
@@ -293,15 +293,15 @@ export class CentionChatPanel extends LitElement {
         exportparts="composer,send-button"
         .strings=${strings}
         .features=${state.canChat?.feature}
-        .attachFile=${this.attachFile}
+        .attachFile=${this.#attachFile}
         ?disabled=${isFinished}
         ?sends-preview=${this.sendsPreview}
-        @cention-composer-send=${this.handlers.send}
-        @cention-composer-preview=${this.handlers.preview}
+        @cention-composer-send=${this.#handlers.send}
+        @cention-composer-preview=${this.#handlers.preview}
       ></cention-composer>`;
   }
 
-  private renderConnectionBanner(): TemplateResult | typeof nothing {
+  #renderConnectionBanner(): TemplateResult | typeof nothing {
     const connection = this.controller.state.connection;
     if (this.controller.state.view !== 'chat') return nothing;
     const text =
@@ -327,7 +327,7 @@ export class CentionChatPanel extends LitElement {
         <h2 id="panel-title">${title}</h2>
         ${
           state.view === 'chat' && !state.isConfirmingEnd
-            ? html`<button type="button" class="text-button end" @click=${this.handleEndClick}>
+            ? html`<button type="button" class="text-button end" @click=${this.#handleEndClick}>
                 ${strings.endChat}
               </button>`
             : nothing
@@ -340,7 +340,7 @@ export class CentionChatPanel extends LitElement {
                 class="icon-button minimise"
                 aria-label=${strings.minimise}
                 title=${strings.minimise}
-                @click=${this.handleMinimise}
+                @click=${this.#handleMinimise}
               >
                 <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
                   <path d="M5 11h14v2H5z" />
@@ -348,7 +348,7 @@ export class CentionChatPanel extends LitElement {
               </button>`
         }
       </div>
-      <div class="body">${this.renderBody()}</div>
+      <div class="body">${this.#renderBody()}</div>
     </div>`;
   }
 }

@@ -65,24 +65,24 @@ export class CentionChatElement extends HTMLElement {
     'typing-preview',
   ];
 
-  private chatClient: CentionChatApi | undefined;
-  private panel: CentionChatPanel | undefined;
-  private panelLoading: Promise<CentionChatPanel> | undefined;
-  private hasStoredSession = false;
+  #chatClient: CentionChatApi | undefined;
+  #panel: CentionChatPanel | undefined;
+  #panelLoading: Promise<CentionChatPanel> | undefined;
+  #hasStoredSession = false;
   /** Set once connected: attribute changes before that are the initial state, not events. */
-  private isReady = false;
-  private unread = 0;
-  private prefillValues = { name: '', email: '' };
-  private viewportSize: ViewportSize | undefined;
-  private readonly launcher: HTMLButtonElement;
-  private readonly launcherIcon: SVGPathElement;
-  private readonly badge: HTMLSpanElement;
-  private readonly panelBox: HTMLDivElement;
-  private readonly viewport = new ViewportFollower((size) => {
-    this.viewportSize = size;
-    this.sync();
+  #isReady = false;
+  #unread = 0;
+  #prefillValues = { name: '', email: '' };
+  #viewportSize: ViewportSize | undefined;
+  readonly #launcher: HTMLButtonElement;
+  readonly #launcherIcon: SVGPathElement;
+  readonly #badge: HTMLSpanElement;
+  readonly #panelBox: HTMLDivElement;
+  readonly #viewport = new ViewportFollower((size) => {
+    this.#viewportSize = size;
+    this.#sync();
   });
-  private readonly handleVisibility = () => this.sync();
+  readonly #handleVisibility = () => this.#sync();
 
   constructor() {
     super();
@@ -93,8 +93,8 @@ export class CentionChatElement extends HTMLElement {
     }
     root.adoptedStyleSheets = [sheet];
 
-    this.launcher = element('button', { part: 'launcher', class: 'launcher', type: 'button' });
-    this.launcher.setAttribute('aria-controls', 'panel');
+    this.#launcher = element('button', { part: 'launcher', class: 'launcher', type: 'button' });
+    this.#launcher.setAttribute('aria-controls', 'panel');
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     for (const [name, value] of Object.entries({
       viewBox: '0 0 24 24',
@@ -104,37 +104,37 @@ export class CentionChatElement extends HTMLElement {
     })) {
       svg.setAttribute(name, value);
     }
-    this.launcherIcon = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    svg.append(this.launcherIcon);
-    this.badge = element('span', { class: 'badge', 'aria-hidden': 'true' });
-    this.launcher.append(svg, this.badge);
-    this.launcher.addEventListener('click', () => void (this.isOpen ? this.close() : this.open()));
+    this.#launcherIcon = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    svg.append(this.#launcherIcon);
+    this.#badge = element('span', { class: 'badge', 'aria-hidden': 'true' });
+    this.#launcher.append(svg, this.#badge);
+    this.#launcher.addEventListener('click', () => void (this.isOpen ? this.close() : this.open()));
 
-    this.panelBox = element('div', { id: 'panel', part: 'panel', class: 'panel' });
-    this.panelBox.addEventListener('keydown', (event) => {
+    this.#panelBox = element('div', { id: 'panel', part: 'panel', class: 'panel' });
+    this.#panelBox.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.isInline) {
         event.stopPropagation();
         void this.close();
       }
     });
-    this.panelBox.addEventListener('cention-unread-change', (event) => {
-      this.unread = event.detail.count;
-      this.sync();
+    this.#panelBox.addEventListener('cention-unread-change', (event) => {
+      this.#unread = event.detail.count;
+      this.#sync();
     });
-    this.panelBox.addEventListener('cention-chat-start', () => writeOpenFlag(this.isOpen));
-    this.panelBox.addEventListener('cention-panel-minimise', () => void this.close());
-    root.append(this.launcher, this.panelBox);
-    this.sync();
+    this.#panelBox.addEventListener('cention-chat-start', () => writeOpenFlag(this.isOpen));
+    this.#panelBox.addEventListener('cention-panel-minimise', () => void this.close());
+    root.append(this.#launcher, this.#panelBox);
+    this.#sync();
   }
 
   /** The `CentionChat` client this widget uses; made on first use, or set your own before. */
   get client(): CentionChatApi {
-    this.chatClient ??= createCentionChat({ baseURL: this.getAttribute('base-url') ?? '' });
-    return this.chatClient;
+    this.#chatClient ??= createCentionChat({ baseURL: this.getAttribute('base-url') ?? '' });
+    return this.#chatClient;
   }
 
   set client(client: CentionChatApi) {
-    this.chatClient = client;
+    this.#chatClient = client;
   }
 
   get isOpen(): boolean {
@@ -147,13 +147,13 @@ export class CentionChatElement extends HTMLElement {
 
   /** The unread count the launcher badge shows. */
   get unreadCount(): number {
-    return this.unread;
+    return this.#unread;
   }
 
   /** Opens the panel and moves focus into it. */
   async open(): Promise<void> {
     this.toggleAttribute('open', true);
-    const panel = await this.ensurePanel();
+    const panel = await this.#ensurePanel();
     panel.focus();
   }
 
@@ -162,83 +162,83 @@ export class CentionChatElement extends HTMLElement {
     if (this.isInline) return;
     const hadFocus = this.matches(':focus-within');
     this.toggleAttribute('open', false);
-    if (hadFocus) this.launcher.focus();
+    if (hadFocus) this.#launcher.focus();
   }
 
   /** Fills in the start form's name and email (the visitor can still change them). */
   prefill(values: { name?: string; email?: string }): void {
-    this.prefillValues = {
-      name: values.name ?? this.prefillValues.name,
-      email: values.email ?? this.prefillValues.email,
+    this.#prefillValues = {
+      name: values.name ?? this.#prefillValues.name,
+      email: values.email ?? this.#prefillValues.email,
     };
-    this.sync();
+    this.#sync();
   }
 
   connectedCallback(): void {
-    this.isReady = true;
-    document.addEventListener('visibilitychange', this.handleVisibility);
-    this.viewport.start();
-    this.hasStoredSession = readStoredSession() !== undefined;
-    if (this.hasStoredSession) {
+    this.#isReady = true;
+    document.addEventListener('visibilitychange', this.#handleVisibility);
+    this.#viewport.start();
+    this.#hasStoredSession = readStoredSession() !== undefined;
+    if (this.#hasStoredSession) {
       // Reopen a live chat as the visitor left it (open or minimised), with its history.
       if (readOpenFlag()) this.toggleAttribute('open', true);
-      void this.ensurePanel();
+      void this.#ensurePanel();
     } else if (this.isInline || this.isOpen) {
-      void this.ensurePanel();
+      void this.#ensurePanel();
     }
   }
 
   disconnectedCallback(): void {
-    document.removeEventListener('visibilitychange', this.handleVisibility);
-    this.viewport.stop();
+    document.removeEventListener('visibilitychange', this.#handleVisibility);
+    this.#viewport.stop();
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
-    if (name === 'base-url' && this.chatClient) this.chatClient.baseURL = value ?? '';
-    if (name === 'open' && (previous === null) !== (value === null) && this.isReady) {
+    if (name === 'base-url' && this.#chatClient) this.#chatClient.baseURL = value ?? '';
+    if (name === 'open' && (previous === null) !== (value === null) && this.#isReady) {
       emit(this, value === null ? 'cention-chat-close' : 'cention-chat-open', {});
-      if (this.chatClient?.sessionId !== undefined) writeOpenFlag(value !== null);
+      if (this.#chatClient?.sessionId !== undefined) writeOpenFlag(value !== null);
     }
-    if ((name === 'open' || name === 'inline') && value !== null && this.isReady) {
-      void this.ensurePanel();
+    if ((name === 'open' || name === 'inline') && value !== null && this.#isReady) {
+      void this.#ensurePanel();
     }
-    this.sync();
+    this.#sync();
   }
 
   /** Loads the panel and everything behind it, once. */
-  private ensurePanel(): Promise<CentionChatPanel> {
-    this.panelLoading ??= import('../register.js').then(({ registerPanelElements }) => {
+  #ensurePanel(): Promise<CentionChatPanel> {
+    this.#panelLoading ??= import('../register.js').then(({ registerPanelElements }) => {
       registerPanelElements();
       const panel = document.createElement('cention-chat-panel');
       panel.setAttribute('exportparts', 'header,messages,message,composer,send-button');
       panel.client = this.client;
-      panel.hasStoredSession = this.hasStoredSession;
-      this.panel = panel;
-      this.sync();
-      this.panelBox.append(panel);
+      panel.hasStoredSession = this.#hasStoredSession;
+      this.#panel = panel;
+      this.#sync();
+      this.#panelBox.append(panel);
       return panel;
     });
-    return this.panelLoading;
+    return this.#panelLoading;
   }
 
   /** Brings the shadow DOM and the panel's properties in line with attributes and state. */
-  private sync(): void {
+  #sync(): void {
     const strings = launcherStringsFor(this.getAttribute('lang'));
     const isOpen = this.isOpen;
     const isShown = isOpen || this.isInline;
     const label = [isOpen ? strings.close : strings.open];
-    if (this.unread > 0) label.push(strings.unread.replace('{COUNT}', String(this.unread)));
-    this.launcher.hidden = this.isInline;
-    this.launcher.setAttribute('aria-label', label.join(', '));
-    this.launcher.setAttribute('aria-expanded', String(isOpen));
-    this.launcherIcon.setAttribute('d', isOpen ? ICON_CLOSE : ICON_CHAT);
-    this.badge.hidden = this.unread === 0;
-    this.badge.textContent = String(this.unread);
-    this.panelBox.hidden = !isShown;
+    if (this.#unread > 0) label.push(strings.unread.replace('{COUNT}', String(this.#unread)));
+    this.#launcher.hidden = this.isInline;
+    this.#launcher.setAttribute('aria-label', label.join(', '));
+    this.#launcher.setAttribute('aria-expanded', String(isOpen));
+    this.#launcherIcon.setAttribute('d', isOpen ? ICON_CLOSE : ICON_CHAT);
+    this.#badge.hidden = this.#unread === 0;
+    this.#badge.textContent = String(this.#unread);
+    this.#panelBox.hidden = !isShown;
 
     // Small screens: the panel fills the visual viewport, so the keyboard never covers it.
-    const size = this.viewportSize;
-    const style = this.panelBox.style;
+    const size = this.#viewportSize;
+    const style = this.#panelBox.style;
     if (size?.isSmallScreen && isOpen && !this.isInline) {
       style.setProperty('block-size', `${size.height}px`);
       style.setProperty('inset-block-start', `${size.offsetTop}px`);
@@ -247,7 +247,7 @@ export class CentionChatElement extends HTMLElement {
       style.removeProperty('inset-block-start');
     }
 
-    const panel = this.panel;
+    const panel = this.#panel;
     if (!panel) return;
     panel.lang = this.getAttribute('lang') ?? '';
     panel.area = Number(this.getAttribute('area') ?? 0);
@@ -257,8 +257,8 @@ export class CentionChatElement extends HTMLElement {
     panel.isInline = this.isInline;
     panel.hasTranscript = this.hasAttribute('transcript');
     panel.sendsPreview = this.hasAttribute('typing-preview');
-    panel.prefillName = this.prefillValues.name;
-    panel.prefillEmail = this.prefillValues.email;
+    panel.prefillName = this.#prefillValues.name;
+    panel.prefillEmail = this.#prefillValues.email;
   }
 }
 

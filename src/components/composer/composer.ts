@@ -73,7 +73,7 @@ export class CentionComposer extends LitElement {
   declare uploads: Upload[];
   declare isDragging: boolean;
 
-  private uploadCount = 0;
+  #uploadCount = 0;
 
   constructor() {
     super();
@@ -87,30 +87,30 @@ export class CentionComposer extends LitElement {
   }
 
   override focus(options?: FocusOptions): void {
-    this.textarea?.focus(options);
+    this.#textarea?.focus(options);
   }
 
-  private get textarea(): HTMLTextAreaElement | null {
+  get #textarea(): HTMLTextAreaElement | null {
     return this.renderRoot.querySelector('textarea');
   }
 
-  private get canAttach(): boolean {
+  get #canAttach(): boolean {
     return Boolean(this.features?.['chat.attachment']) && Boolean(this.attachFile);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('value')) this.resizeTextarea();
+    if (changed.has('value')) this.#resizeTextarea();
   }
 
   /** Grows the textarea with its content, up to the CSS max-block-size (then it scrolls). */
-  private resizeTextarea(): void {
-    const textarea = this.textarea;
+  #resizeTextarea(): void {
+    const textarea = this.#textarea;
     if (!textarea) return;
     textarea.style.blockSize = 'auto';
     textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
   }
 
-  private send(): void {
+  #send(): void {
     const text = this.value.trim();
     if (!text || this.isDisabled) return;
     // Cancelable: a listener that could not send it (no chat yet) keeps the visitor's text here.
@@ -125,10 +125,10 @@ export class CentionComposer extends LitElement {
     if (!isAccepted) return;
     this.value = '';
     this.error = '';
-    if (this.sendsPreview) this.emitPreview('');
+    if (this.sendsPreview) this.#emitPreview('');
   }
 
-  private emitPreview(text: string): void {
+  #emitPreview(text: string): void {
     this.dispatchEvent(
       new CustomEvent('cention-composer-preview', {
         detail: { text },
@@ -138,28 +138,28 @@ export class CentionComposer extends LitElement {
     );
   }
 
-  private handleInput(event: Event): void {
+  #handleInput(event: Event): void {
     this.value = (event.target as HTMLTextAreaElement).value;
     // The client throttles preview frames; here every change is offered.
-    if (this.sendsPreview) this.emitPreview(this.value);
+    if (this.sendsPreview) this.#emitPreview(this.value);
   }
 
-  private handleKeydown(event: KeyboardEvent): void {
+  #handleKeydown(event: KeyboardEvent): void {
     // Enter sends; Shift+Enter is a new line; Enter while an IME is composing picks the word.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
-    this.send();
+    this.#send();
   }
 
-  private handleSubmit(event: Event): void {
+  #handleSubmit(event: Event): void {
     event.preventDefault();
-    this.send();
+    this.#send();
   }
 
   /** Checks the area's limits before uploading, so the visitor hears why at once. */
-  private limitError(file: File): string {
+  #limitError(file: File): string {
     const strings = this.strings;
-    if (!this.canAttach) return strings.errorAttachmentsDisabled;
+    if (!this.#canAttach) return strings.errorAttachmentsDisabled;
     const isImage = file.type.startsWith('image/');
     const limit = isImage
       ? (this.features?.['chat.max-image-size'] ?? this.features?.['chat.max-attachment-size'])
@@ -170,7 +170,7 @@ export class CentionComposer extends LitElement {
     return '';
   }
 
-  private errorText(error: ClientErrorShape, file: File): string {
+  #errorText(error: ClientErrorShape, file: File): string {
     const strings = this.strings;
     switch (error.code) {
       case 'too_large':
@@ -191,21 +191,21 @@ export class CentionComposer extends LitElement {
   async addFiles(files: Iterable<File>): Promise<void> {
     if (this.isDisabled) return;
     for (const file of files) {
-      const limitError = this.limitError(file);
+      const limitError = this.#limitError(file);
       if (limitError) {
         this.error = limitError;
         return;
       }
       this.error = '';
-      await this.upload(file);
+      await this.#upload(file);
     }
   }
 
-  private async upload(file: File): Promise<void> {
+  async #upload(file: File): Promise<void> {
     const attach = this.attachFile;
     if (!attach) return;
-    this.uploadCount += 1;
-    const upload: Upload = { id: this.uploadCount, name: file.name, progress: 0 };
+    this.#uploadCount += 1;
+    const upload: Upload = { id: this.#uploadCount, name: file.name, progress: 0 };
     this.uploads = [...this.uploads, upload];
     const setProgress = (progress: number) => {
       this.uploads = this.uploads.map((u) => (u.id === upload.id ? { ...u, progress } : u));
@@ -214,7 +214,7 @@ export class CentionComposer extends LitElement {
       await attach(file, {
         onProgress: setProgress,
         onError: (error) => {
-          this.error = this.errorText(error, file);
+          this.error = this.#errorText(error, file);
         },
       });
     } catch {
@@ -224,33 +224,33 @@ export class CentionComposer extends LitElement {
     }
   }
 
-  private handleFileChange(event: Event): void {
+  #handleFileChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
     void this.addFiles(files);
   }
 
-  private handlePaste(event: ClipboardEvent): void {
+  #handlePaste(event: ClipboardEvent): void {
     const files = [...(event.clipboardData?.files ?? [])];
-    if (files.length === 0 || !this.canAttach) return;
+    if (files.length === 0 || !this.#canAttach) return;
     event.preventDefault();
     void this.addFiles(files);
   }
 
-  private handleDragOver(event: DragEvent): void {
-    if (!this.canAttach || this.isDisabled || !event.dataTransfer?.types.includes('Files')) return;
+  #handleDragOver(event: DragEvent): void {
+    if (!this.#canAttach || this.isDisabled || !event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     this.isDragging = true;
   }
 
-  private handleDragLeave(event: DragEvent): void {
+  #handleDragLeave(event: DragEvent): void {
     const related = event.relatedTarget as Node | null;
     if (related && this.renderRoot.contains(related)) return;
     this.isDragging = false;
   }
 
-  private handleDrop(event: DragEvent): void {
+  #handleDrop(event: DragEvent): void {
     this.isDragging = false;
     const files = [...(event.dataTransfer?.files ?? [])];
     if (files.length === 0) return;
@@ -264,10 +264,10 @@ export class CentionComposer extends LitElement {
     return html`<form
       part="composer"
       class="composer"
-      @submit=${this.handleSubmit}
-      @dragover=${this.handleDragOver}
-      @dragleave=${this.handleDragLeave}
-      @drop=${this.handleDrop}
+      @submit=${this.#handleSubmit}
+      @dragover=${this.#handleDragOver}
+      @dragleave=${this.#handleDragLeave}
+      @drop=${this.#handleDrop}
     >
       ${this.uploads.map(
         (upload) =>
@@ -284,7 +284,7 @@ export class CentionComposer extends LitElement {
       )}
       <div class="row">
         ${
-          this.canAttach
+          this.#canAttach
             ? html`<button
                   type="button"
                   class="icon-button attach"
@@ -299,7 +299,7 @@ export class CentionComposer extends LitElement {
                     />
                   </svg>
                 </button>
-                <input class="file" type="file" tabindex="-1" @change=${this.handleFileChange} />`
+                <input class="file" type="file" tabindex="-1" @change=${this.#handleFileChange} />`
             : nothing
         }
         <textarea
@@ -310,9 +310,9 @@ export class CentionComposer extends LitElement {
           aria-invalid=${this.error ? 'true' : 'false'}
           ?disabled=${isDisabled}
           .value=${this.value}
-          @input=${this.handleInput}
-          @keydown=${this.handleKeydown}
-          @paste=${this.handlePaste}
+          @input=${this.#handleInput}
+          @keydown=${this.#handleKeydown}
+          @paste=${this.#handlePaste}
         ></textarea>
         <button
           part="send-button"

@@ -38,7 +38,7 @@ export class CentionEndConfirm extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.cancel')?.focus(options);
   }
 
-  private answer(isConfirmed: boolean): void {
+  #answer(isConfirmed: boolean): void {
     this.dispatchEvent(
       new CustomEvent('cention-end-answer', {
         detail: { isConfirmed },
@@ -48,10 +48,10 @@ export class CentionEndConfirm extends LitElement {
     );
   }
 
-  private handleKeydown(event: KeyboardEvent): void {
+  #handleKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    this.answer(false);
+    this.#answer(false);
   }
 
   protected override render() {
@@ -60,15 +60,15 @@ export class CentionEndConfirm extends LitElement {
       role="alertdialog"
       aria-labelledby="end-title"
       aria-describedby="end-text"
-      @keydown=${this.handleKeydown}
+      @keydown=${this.#handleKeydown}
     >
       <h2 id="end-title">${strings.endConfirmTitle}</h2>
       <p id="end-text">${strings.endConfirmText}</p>
       <div class="actions">
-        <button type="button" class="button danger confirm" @click=${() => this.answer(true)}>
+        <button type="button" class="button danger confirm" @click=${() => this.#answer(true)}>
           ${strings.endConfirmYes}
         </button>
-        <button type="button" class="button secondary cancel" @click=${() => this.answer(false)}>
+        <button type="button" class="button secondary cancel" @click=${() => this.#answer(false)}>
           ${strings.endConfirmNo}
         </button>
       </div>

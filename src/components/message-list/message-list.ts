@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ChatItem } from '../../controllers/chat-item.js';
 import { en, type WidgetStrings } from '../../i18n/en.js';
 import { shared } from '../../styles/shared.js';
@@ -42,8 +41,8 @@ export class CentionMessageList extends LitElement {
   /** Text of the live region: the latest new incoming message(s). */
   declare announcement: string;
 
-  private isAtBottom = true;
-  private readonly announced = new Set<string>();
+  #isAtBottom = true;
+  readonly #announced = new Set<string>();
 
   constructor() {
     super();
@@ -58,13 +57,13 @@ export class CentionMessageList extends LitElement {
 
   /** Scrolls to the newest message and hides the "New messages" button. */
   scrollToEnd(): void {
-    const log = this.log;
+    const log = this.#log;
     if (log) log.scrollTop = log.scrollHeight;
-    this.isAtBottom = true;
+    this.#isAtBottom = true;
     this.hasUnseenBelow = false;
   }
 
-  private get log(): HTMLElement | null {
+  get #log(): HTMLElement | null {
     return this.renderRoot.querySelector('.log');
   }
 
@@ -79,35 +78,35 @@ export class CentionMessageList extends LitElement {
       hasNewItems = true;
       // The visitor's own new message always brings the view down to it.
       if (item.isNew && item.sender === 'CLIENT' && item.key.startsWith('u'))
-        this.isAtBottom = true;
-      if (!item.isNew || item.sender === 'CLIENT' || this.announced.has(item.key)) continue;
-      this.announced.add(item.key);
+        this.#isAtBottom = true;
+      if (!item.isNew || item.sender === 'CLIENT' || this.#announced.has(item.key)) continue;
+      this.#announced.add(item.key);
       toSpeak.push(item);
     }
     if (toSpeak.length > 0) {
       const speak = () => {
-        this.announcement = toSpeak.map((item) => this.spokenText(item)).join(' ');
+        this.announcement = toSpeak.map((item) => this.#spokenText(item)).join(' ');
       };
       // Agent HTML is spoken as its sanitised text, so it may wait for DOMPurify.
       const hasHtml = toSpeak.some((item) => item.kind === 'html' || item.kind === 'template');
       if (hasHtml && !isSanitizerReady()) void loadSanitizer().then(speak);
       else speak();
     }
-    if (hasNewItems && !this.isAtBottom && this.hasUpdated) this.hasUnseenBelow = true;
+    if (hasNewItems && !this.#isAtBottom && this.hasUpdated) this.hasUnseenBelow = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('items') && this.isAtBottom) void this.scrollToEndAfterRender();
+    if (changed.has('items') && this.#isAtBottom) void this.#scrollToEndAfterRender();
   }
 
   /** The messages render after the list: measure the height only once they have. */
-  private async scrollToEndAfterRender(): Promise<void> {
+  async #scrollToEndAfterRender(): Promise<void> {
     const messages = [...this.renderRoot.querySelectorAll('cention-message')];
     await Promise.all(messages.map((message) => message.updateComplete));
-    if (this.isAtBottom) this.scrollToEnd();
+    if (this.#isAtBottom) this.scrollToEnd();
   }
 
-  private spokenText(item: ChatItem): string {
+  #spokenText(item: ChatItem): string {
     const name = item.sender === 'AGENT' ? item.author || this.strings.agent : '';
     let text = item.text;
     if (item.kind === 'html' || item.kind === 'template') {
@@ -120,14 +119,14 @@ export class CentionMessageList extends LitElement {
     return name ? `${name}: ${text.trim()}` : text.trim();
   }
 
-  private handleScroll(): void {
-    const log = this.log;
+  #handleScroll(): void {
+    const log = this.#log;
     if (!log) return;
-    this.isAtBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK_PX;
-    if (this.isAtBottom) this.hasUnseenBelow = false;
+    this.#isAtBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK_PX;
+    if (this.#isAtBottom) this.hasUnseenBelow = false;
   }
 
-  private isGroupStart(items: ChatItem[], index: number): boolean {
+  #isGroupStart(items: ChatItem[], index: number): boolean {
     const item = items[index];
     const before = items[index - 1];
     if (!item || !before) return true;
@@ -139,6 +138,9 @@ export class CentionMessageList extends LitElement {
   protected override render() {
     // An unknown structured item has no text to show: leave it out rather than draw a blank row.
     const items = this.items.filter((item) => item.text || item.kind !== 'system');
+    // Rendered by position rather than keyed with `repeat` (about 0.9 KB gzip less): a
+    // `<cention-message>` is a view of its `item` alone (it sanitises again when the text changes),
+    // and the log almost only grows at the end, so reusing an element for the next item is safe.
     return html`<div
         part="messages"
         class="log"
@@ -146,11 +148,9 @@ export class CentionMessageList extends LitElement {
         aria-live="off"
         aria-label=${this.strings.messagesLabel}
         tabindex="0"
-        @scroll=${this.handleScroll}
+        @scroll=${this.#handleScroll}
       >
-        ${repeat(
-          items,
-          (item) => item.key,
+        ${items.map(
           (item, index) =>
             html`<cention-message
               exportparts="message"
@@ -158,7 +158,7 @@ export class CentionMessageList extends LitElement {
               .strings=${this.strings}
               .baseUrl=${this.baseUrl}
               .downloadToken=${this.downloadToken}
-              .isGroupStart=${this.isGroupStart(items, index)}
+              .isGroupStart=${this.#isGroupStart(items, index)}
               ?ended=${this.hasEnded}
             ></cention-message>`,
         )}
@@ -166,16 +166,16 @@ export class CentionMessageList extends LitElement {
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${
         this.hasUnseenBelow
-          ? html`<button type="button" class="button pill" @click=${this.handlePillClick}>
+          ? html`<button type="button" class="button pill" @click=${this.#handlePillClick}>
               ${this.strings.newMessages}
             </button>`
           : nothing
       }`;
   }
 
-  private handlePillClick(): void {
+  #handlePillClick(): void {
     this.scrollToEnd();
-    this.log?.focus();
+    this.#log?.focus();
   }
 }
 

@@ -68,7 +68,7 @@ export class CentionMessage extends LitElement {
   declare hasEnded: boolean;
 
   /** Sanitised HTML, made once per item rather than on every render. */
-  private safeHtml: DocumentFragment | undefined;
+  #safeHtml: DocumentFragment | undefined;
 
   constructor() {
     super();
@@ -80,20 +80,20 @@ export class CentionMessage extends LitElement {
   }
 
   /** Set while this message waits for DOMPurify before it can show its HTML. */
-  private sanitizerLoading: Promise<void> | undefined;
+  #sanitizerLoading: Promise<void> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const item = this.item;
     if (!item || (item.kind !== 'html' && item.kind !== 'template')) {
-      this.safeHtml = undefined;
+      this.#safeHtml = undefined;
       return;
     }
     const previous = changed.get('item');
-    if (!this.safeHtml || (previous && previous.text !== item.text)) {
-      this.safeHtml = sanitizeHtml(item.text);
-      if (!this.safeHtml && !this.sanitizerLoading) {
-        this.sanitizerLoading = loadSanitizer().then(() => {
-          this.sanitizerLoading = undefined;
+    if (!this.#safeHtml || (previous && previous.text !== item.text)) {
+      this.#safeHtml = sanitizeHtml(item.text);
+      if (!this.#safeHtml && !this.#sanitizerLoading) {
+        this.#sanitizerLoading = loadSanitizer().then(() => {
+          this.#sanitizerLoading = undefined;
           this.requestUpdate();
         });
       }
@@ -103,8 +103,8 @@ export class CentionMessage extends LitElement {
   /** `updateComplete` also covers the wait for DOMPurify, so "rendered" means "content shown". */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.sanitizerLoading) {
-      await this.sanitizerLoading;
+    while (this.#sanitizerLoading) {
+      await this.#sanitizerLoading;
       result = await super.getUpdateComplete();
     }
     return result;
@@ -135,22 +135,22 @@ export class CentionMessage extends LitElement {
         <span class="visually-hidden"
           >${formatString(strings.messageFrom, { NAME: author, TIME: item.sentHuman || '' })}</span
         >
-        ${this.renderContent(item)}
+        ${this.#renderContent(item)}
       </div>
-      ${this.renderDetails(item)}
+      ${this.#renderDetails(item)}
     </div>`;
   }
 
-  private renderContent(item: ChatItem): TemplateResult {
+  #renderContent(item: ChatItem): TemplateResult {
     switch (item.kind) {
       case 'html':
-        return html`<div class="html">${this.safeHtml}</div>`;
+        return html`<div class="html">${this.#safeHtml}</div>`;
       case 'template':
-        return html`<div class="html">${this.safeHtml}</div>
-          ${this.renderButtons(item)}`;
+        return html`<div class="html">${this.#safeHtml}</div>
+          ${this.#renderButtons(item)}`;
       case 'file':
         return html`<p>${item.text}</p>
-          ${this.renderFile(item)}`;
+          ${this.#renderFile(item)}`;
       case 'choice':
         return html`<p class="text">
           ${formatString(this.strings.youChose, { TITLE: item.text })}
@@ -160,7 +160,7 @@ export class CentionMessage extends LitElement {
     }
   }
 
-  private renderFile(item: ChatItem): TemplateResult | typeof nothing {
+  #renderFile(item: ChatItem): TemplateResult | typeof nothing {
     const file = item.file;
     if (!file) return nothing;
     const safeUrl = safeFileUrl(file.url, this.baseUrl);
@@ -180,7 +180,7 @@ export class CentionMessage extends LitElement {
     </div>`;
   }
 
-  private renderButtons(item: ChatItem): TemplateResult | typeof nothing {
+  #renderButtons(item: ChatItem): TemplateResult | typeof nothing {
     const buttons = item.template?.buttons ?? [];
     if (buttons.length === 0) return nothing;
     const isLocked = this.hasEnded || item.chosen !== undefined;
@@ -204,7 +204,7 @@ export class CentionMessage extends LitElement {
             aria-pressed=${isChosen ? 'true' : 'false'}
             aria-disabled=${isLocked ? 'true' : 'false'}
             aria-describedby=${this.hasEnded ? 'ended-note' : nothing}
-            @click=${() => this.handleChoose(item, button)}
+            @click=${() => this.#handleChoose(item, button)}
           >
             ${button.title}${
               isChosen
@@ -221,7 +221,7 @@ export class CentionMessage extends LitElement {
       }`;
   }
 
-  private renderDetails(item: ChatItem): TemplateResult | typeof nothing {
+  #renderDetails(item: ChatItem): TemplateResult | typeof nothing {
     if (item.sender === 'SYSTEM') return nothing;
     const strings = this.strings;
     const delivery = item.delivery;
@@ -241,7 +241,7 @@ export class CentionMessage extends LitElement {
       ${state ? html`<span class="delivery" data-state=${delivery ?? ''}>${state}</span>` : nothing}
       ${
         delivery === 'failed' && item.umid
-          ? html`<button type="button" class="link-button" @click=${() => this.handleRetry(item)}>
+          ? html`<button type="button" class="link-button" @click=${() => this.#handleRetry(item)}>
               ${strings.retry}
             </button>`
           : nothing
@@ -249,7 +249,7 @@ export class CentionMessage extends LitElement {
     </div>`;
   }
 
-  private handleRetry(item: ChatItem): void {
+  #handleRetry(item: ChatItem): void {
     if (!item.umid) return;
     this.dispatchEvent(
       new CustomEvent('cention-message-retry', {
@@ -260,7 +260,7 @@ export class CentionMessage extends LitElement {
     );
   }
 
-  private handleChoose(item: ChatItem, button: TemplateButton): void {
+  #handleChoose(item: ChatItem, button: TemplateButton): void {
     if (this.hasEnded || item.chosen !== undefined) return;
     this.dispatchEvent(
       new CustomEvent('cention-template-choose', {

@@ -68,7 +68,7 @@ export class CentionStartForm extends LitElement {
     target?.focus(options);
   }
 
-  private validate(values: StartSubmitDetail): Partial<Record<Field, string>> {
+  #validate(values: StartSubmitDetail): Partial<Record<Field, string>> {
     const strings = this.strings;
     const errors: Partial<Record<Field, string>> = {};
     if (!values.name) errors.name = strings.nameRequired;
@@ -78,7 +78,7 @@ export class CentionStartForm extends LitElement {
     return errors;
   }
 
-  private async handleSubmit(event: SubmitEvent): Promise<void> {
+  async #handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
@@ -87,7 +87,7 @@ export class CentionStartForm extends LitElement {
       email: String(data.get('email') ?? '').trim(),
       message: String(data.get('message') ?? '').trim(),
     };
-    this.errors = this.validate(values);
+    this.errors = this.#validate(values);
     const firstInvalid = (['name', 'email', 'message'] as const).find((f) => this.errors[f]);
     if (firstInvalid) {
       await this.updateComplete;
@@ -99,7 +99,7 @@ export class CentionStartForm extends LitElement {
     );
   }
 
-  private renderField(
+  #renderField(
     field: Field,
     label: string,
     control: (describedBy: string | typeof nothing, isInvalid: boolean) => TemplateResult,
@@ -112,7 +112,7 @@ export class CentionStartForm extends LitElement {
     </div>`;
   }
 
-  private renderOpeningHours(): TemplateResult | typeof nothing {
+  #renderOpeningHours(): TemplateResult | typeof nothing {
     const hours = this.canChat?.openingHours;
     if (!hours || (Array.isArray(hours) && hours.length === 0)) return nothing;
     return html`<p>${this.strings.closedHours}</p>
@@ -128,7 +128,7 @@ export class CentionStartForm extends LitElement {
       }`;
   }
 
-  private renderUnavailable(reason: Unavailability): TemplateResult {
+  #renderUnavailable(reason: Unavailability): TemplateResult {
     const strings = this.strings;
     const [title, text] =
       reason === 'closed'
@@ -141,27 +141,27 @@ export class CentionStartForm extends LitElement {
     return html`<div class="notice" role="status">
         <h2>${title}</h2>
         ${text ? html`<p>${text}</p>` : nothing}
-        ${reason === 'closed' ? this.renderOpeningHours() : nothing}
+        ${reason === 'closed' ? this.#renderOpeningHours() : nothing}
       </div>
-      <button type="button" class="button secondary" @click=${this.handleRecheck}>
+      <button type="button" class="button secondary" @click=${this.#handleRecheck}>
         ${strings.checkAgain}
       </button>`;
   }
 
-  private handleRecheck(): void {
+  #handleRecheck(): void {
     this.dispatchEvent(
       new CustomEvent('cention-start-recheck', { detail: {}, bubbles: true, composed: true }),
     );
   }
 
   protected override render() {
-    if (this.unavailability) return this.renderUnavailable(this.unavailability);
+    if (this.unavailability) return this.#renderUnavailable(this.unavailability);
     const strings = this.strings;
     const errorCount = Object.keys(this.errors).length;
     return html`<p>${strings.startIntro}</p>
-      <form novalidate @submit=${this.handleSubmit}>
+      <form novalidate @submit=${this.#handleSubmit}>
         <p class="hint">${strings.requiredHint}</p>
-        ${this.renderField(
+        ${this.#renderField(
           'name',
           strings.nameLabel,
           (describedBy, isInvalid) =>
@@ -175,7 +175,7 @@ export class CentionStartForm extends LitElement {
               aria-describedby=${describedBy}
             />`,
         )}
-        ${this.renderField(
+        ${this.#renderField(
           'email',
           strings.emailLabel,
           (describedBy, isInvalid) =>
@@ -190,7 +190,7 @@ export class CentionStartForm extends LitElement {
               aria-describedby=${describedBy}
             />`,
         )}
-        ${this.renderField(
+        ${this.#renderField(
           'message',
           strings.questionLabel,
           (describedBy, isInvalid) =>
