@@ -1,22 +1,16 @@
 /**
- * Script-tag entry (`dist/cention-chat.js`, and the one-file `cention-chat.iife.js`): registers
- * `<cention-chat>`, which draws the launcher and loads the rest of the chat when it is needed, and
- * sets `window._CentionChat`, the original library's factory, so the Chat API's samples run as
- * they are (`var CentionChat = _CentionChat(); CentionChat.baseURL = …`).
- *
- * A second copy of this script on the same page must not throw: registration is guarded.
+ * Script-tag entry for `<script type="module">` (`dist/cention-chat.js`): registers
+ * `<cention-chat>`, which draws the launcher and loads the rest of the chat as lazy chunks when
+ * it is needed (the panel on first open; DOMPurify right after it is shown), and sets
+ * `window._CentionChat` (see define-widget.ts).
  */
 import { createCentionChat } from './client/centionchat.js';
 import { CentionChatElement } from './components/chat/chat.js';
+import { defineWidget } from './components/chat/define-widget.js';
 
-declare global {
-  interface Window {
-    _CentionChat?: typeof createCentionChat;
-  }
-}
-
-if (!customElements.get('cention-chat')) customElements.define('cention-chat', CentionChatElement);
-
-window._CentionChat ??= createCentionChat;
+defineWidget({
+  panel: () => import('./components/register.js'),
+  purifier: async () => (await import('dompurify')).default,
+});
 
 export { CentionChatElement, createCentionChat };

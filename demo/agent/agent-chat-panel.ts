@@ -220,8 +220,9 @@ export class AgentChatPanel extends LitElement {
     }
   `;
 
+  /** The agent can work this chat: it is open and they are in it (history views are read-only). */
   private get isOpen(): boolean {
-    return this.chat.status !== 'closed';
+    return this.chat.status !== 'closed' && this.chat.agents.includes(this.me);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -430,7 +431,11 @@ export class AgentChatPanel extends LitElement {
               </div>
             </div>`
           : html`<div class="ended">
-              This chat has ended.
+              ${
+                this.chat.status === 'closed'
+                  ? 'This chat has ended.'
+                  : 'You are not in this chat; this is a read-only view.'
+              }
               <button type="button" @click=${() => this.actions.dismiss()}>Close</button>
             </div>`
       }

@@ -192,6 +192,13 @@ export class AgentConsole extends LitElement {
     .problem {
       color: #b42318;
     }
+    .history input {
+      font: inherit;
+      width: 6rem;
+      padding: 0.3rem;
+      border: 1px solid #8a93a6;
+      border-radius: 0.4rem;
+    }
     .badge {
       background: #b42318;
       color: #fff;
@@ -497,6 +504,31 @@ export class AgentConsole extends LitElement {
     });
   }
 
+  /** Opens any chat of the agent's areas by number, also ended ones: the history view. */
+  private async handleOpenHistory(event: Event): Promise<void> {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#history-id');
+    const sessionId = Number(input?.value);
+    if (!Number.isInteger(sessionId) || sessionId <= 0) return;
+    try {
+      const answer = await this.request('chat', { sessionId });
+      if (!answer) return;
+      this.putChat(answer.args[0] as ChatSnapshot);
+      this.selected = sessionId;
+      if (input) input.value = '';
+    } catch {
+      // `problem` shows why (no such chat in your areas).
+    }
+  }
+
+  private renderHistoryLookup() {
+    return html`<form class="history" @submit=${this.handleOpenHistory}>
+      <h2><label for="history-id">Open a chat by number</label></h2>
+      <input id="history-id" inputmode="numeric" pattern="[0-9]*" autocomplete="off" />
+      <button type="submit">Open</button>
+    </form>`;
+  }
+
   private renderChatList() {
     const chats = [...this.chats.values()];
     return html`<section aria-labelledby="my-chats">
@@ -546,7 +578,7 @@ export class AgentConsole extends LitElement {
           : html`<div class="layout">
               <aside aria-label="Queues and chats">
                 ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-                ${this.renderChatList()} ${this.renderQueues()}
+                ${this.renderChatList()} ${this.renderQueues()} ${this.renderHistoryLookup()}
               </aside>
               <main>
                 ${

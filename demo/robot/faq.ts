@@ -43,7 +43,7 @@ const BUTTONS: Record<Topic, Button> = {
 /** Keyword patterns, checked in this order (asking for a person wins over everything). */
 const PATTERNS: [Topic, RegExp][] = [
   ['person', /\b(person|human|agent|someone|somebody|people|operator|staff)\b|talk to/i],
-  ['hours', /\b(open|opening|hours?|closed?|when)\b/i],
+  ['hours', /\b(open|opening|hours?|closed?)\b/i],
   ['prices', /\b(prices?|cost|costs|how much|plans?|kr|pay|monthly)\b/i],
   ['delivery', /\b(deliver(y|ed)?|shipping|ship|router|install(ation)?|arrive|technician)\b/i],
 ];

@@ -81,7 +81,11 @@ const textField = (fields: Record<string, string>, name: string): string => {
 /** Strict Content-Disposition: RFC 5987 encoding, so no file name can break the header. */
 function disposition(kind: 'inline' | 'attachment', fileName: string): string {
   const ascii = fileName.replace(/[^\w.-]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*!]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): void {

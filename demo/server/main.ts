@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from './app.js';
 import { loadConfigFile } from './config.js';
 import type { ServerPlugin } from './robot-hook.js';
+import { robotApiPlugin } from './robot/robot-api-plugin.js';
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type Level = (typeof levels)[number];
@@ -28,7 +29,8 @@ export async function startFromEnvironment(
     logLevel: level,
     publicURL: env.PUBLIC_URL || undefined,
     agentConsoleDir: extra.agentConsoleDir,
-    plugins: extra.plugins,
+    // The chat-robot API (`/api/bot/*`) is part of the demo server; tests start without it.
+    plugins: extra.plugins ?? [robotApiPlugin()],
   }).catch((error: unknown) => {
     if ((error as { code?: unknown }).code === 'EADDRINUSE') {
       console.error(

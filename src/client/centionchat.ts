@@ -36,25 +36,22 @@ import type {
   SessionStorageKind,
   UnsentMessage,
 } from './types.js';
-import type { Transport, TransportFactory, TransportHandlers } from './transport/transport.js';
+import type { Transport, TransportHandlers } from './transport/transport.js';
 import { backoffDelay } from './backoff.js';
+import { createSockJSTransport } from './transport/sockjs.js';
+import { isObject } from './guards.js';
 import { decodeServerFrame, type ServerFrame } from './protocol.js';
 import { Outbox } from './outbox.js';
 import {
   outboxKey,
   readStoredSession,
   readValue,
-  sessionKey,
   writeStoredSession,
   writeValue,
 } from './session-store.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 type AnyHandler = (...args: unknown[]) => void;
-
-/** The default transport: SockJS, fetched only when a chat actually connects. */
-const loadSockJSTransport: TransportFactory = async (url, handlers) =>
-  (await import('./transport/sockjs.js')).createSockJSTransport(url, handlers);
 
 export class CentionChat implements CentionChatApi {
   /** `https://<host>/s/<workspace>`. */
@@ -89,7 +86,8 @@ export class CentionChat implements CentionChatApi {
   #hasConsent = false;
   #isCloseRequested = false;
   #isOffline = false;
-  #isListening = false;
+  /** Aborting it removes the online/offline/visibility listeners. */
+  #listeners: AbortController | undefined;
 
   #frameId = 0;
   #registerFrameId: number | undefined;
@@ -99,6 +97,8 @@ export class CentionChat implements CentionChatApi {
   readonly #seenIds = new Set<number>();
   readonly #ackedUmids = new Set<string>();
   #lastSeenId = 0;
+  /** The agent name of the last `chat message` delivered ('' before an agent joins). */
+  #agentName = '';
   #umidCounter = 0;
   #messageCount = 0;
   #attempt = 0;
@@ -121,7 +121,8 @@ export class CentionChat implements CentionChatApi {
       idleTimeoutMs: 45000,
       messageTimeoutMs: 20000,
       debug: false,
-      transport: loadSockJSTransport,
+      // SockJS, fetched only when a chat actually connects.
+      transport: createSockJSTransport,
       ...defined,
     };
     this.#storageKind = this.#options.sessionStorage;
@@ -172,7 +173,7 @@ export class CentionChat implements CentionChatApi {
   tryResume(handler: (result: ResumeResult) => void): void {
     const stored = readStoredSession(this.#storageKind);
     if (!stored) {
-      queueMicrotask(() => this.#callSafely('tryResume handler', handler, { error: 'no session' }));
+      queueMicrotask(() => this.#callSafely(handler, { error: 'no session' }));
       return;
     }
     this.#forgetChat();
@@ -186,13 +187,7 @@ export class CentionChat implements CentionChatApi {
 
   resetChat(): void {
     this.#forgetChat();
-    // Removing is not storing: clear what a previous chat left, but never create anything.
-    if (readValue(this.#storageKind, sessionKey) !== undefined) {
-      writeStoredSession(this.#storageKind, undefined);
-    }
-    if (readValue(this.#outboxKind, outboxKey) !== undefined) {
-      writeValue(this.#outboxKind, outboxKey, undefined);
-    }
+    this.#clearStorage();
     this.#setConnection('idle');
   }
 
@@ -242,7 +237,7 @@ export class CentionChat implements CentionChatApi {
     handlers: AttachFileHandlers = {},
   ): Promise<UnsentMessage | undefined> {
     const fail = (error: ClientErrorShape) => {
-      this.#callSafely('attachFile onError', handlers.onError, error);
+      this.#callSafely(handlers.onError, error);
       return undefined;
     };
     const { checkAttachment, uploadFile } = await import('./upload.js');
@@ -251,7 +246,7 @@ export class CentionChat implements CentionChatApi {
     const session = this.#session;
     const notConnected: ClientErrorShape = {
       code: 'not_connected',
-      message: 'The chat is not connected; the file was not sent.',
+      message: 'Not connected: the file was not sent.',
     };
     if (!session || !this.#isLive) return fail(notConnected);
     const outcome = await uploadFile(
@@ -262,14 +257,14 @@ export class CentionChat implements CentionChatApi {
         sessionSecret: session.sessionSecret,
         areaId: session.areaId,
       },
-      (fraction) => this.#callSafely('attachFile onProgress', handlers.onProgress, fraction),
+      (fraction) => this.#callSafely(handlers.onProgress, fraction),
     );
     if ('error' in outcome) return fail(outcome.error);
     const unsent: UnsentMessage = { id: this.#newUmid(), message: outcome.result.value };
     if (this.#send('add attachment', { file: outcome.result, umid: unsent.id }) === undefined) {
       return fail(notConnected);
     }
-    this.#callSafely('attachFile callback', cbOnDone, unsent);
+    this.#callSafely(cbOnDone, unsent);
     return unsent;
   }
 
@@ -281,7 +276,7 @@ export class CentionChat implements CentionChatApi {
     fetch(`${this.#apiURL('canchat')}?area=${encodeURIComponent(area)}${query}`)
       .then((response) => response.json() as Promise<unknown>)
       .then((body): CanChatResult => {
-        const answer = (typeof body === 'object' && body !== null ? body : {}) as Partial<
+        const answer = (isObject(body) ? body : {}) as Partial<
           Omit<CanChatResult, 'error'> & { error: unknown }
         >;
         const error = answer.error;
@@ -291,9 +286,7 @@ export class CentionChat implements CentionChatApi {
           agentsAvailable: typeof answer.agentsAvailable === 'number' ? answer.agentsAvailable : 0,
           resumable: answer.resumable === true,
           // Protocol errors are `{error: {code, message}}`; the Chat API promises a string.
-          ...(error === undefined || error === ''
-            ? { error: undefined }
-            : { error: typeof error === 'string' ? error : JSON.stringify(error) }),
+          error: !error ? undefined : typeof error === 'string' ? error : JSON.stringify(error),
         };
       })
       .catch((): CanChatResult => ({
@@ -304,7 +297,7 @@ export class CentionChat implements CentionChatApi {
       }))
       .then((result) => {
         if (result.feature) this.#features = result.feature;
-        this.#callSafely('canChat handler', handler, result);
+        this.#callSafely(handler, result);
       });
   }
 
@@ -319,11 +312,16 @@ export class CentionChat implements CentionChatApi {
   }
 
   saveTranscriptURL(area: number): string {
-    return `${this.#apiURL('savehistory')}?area=${area}&secret=${this.sessionSecret}`;
+    return this.#transcriptURL('savehistory', area);
   }
 
   printTranscriptURL(area: number): string {
-    return `${this.#apiURL('printhistory')}?area=${area}&secret=${this.sessionSecret}`;
+    return this.#transcriptURL('printhistory', area);
+  }
+
+  // Exactly as chat-api.txt builds them.
+  #transcriptURL(endpoint: string, area: number): string {
+    return `${this.#apiURL(endpoint)}?area=${area}&secret=${this.sessionSecret}`;
   }
 
   // ---- connection ----------------------------------------------------------------------------
@@ -332,11 +330,12 @@ export class CentionChat implements CentionChatApi {
     this.#isStarted = true;
     this.#isEnded = false;
     this.#attempt = 0;
-    if (!this.#isListening && typeof window !== 'undefined') {
-      this.#isListening = true;
-      window.addEventListener('online', this.#handleOnline);
-      window.addEventListener('offline', this.#handleOffline);
-      document.addEventListener('visibilitychange', this.#handleVisibility);
+    if (!this.#listeners && typeof window !== 'undefined') {
+      this.#listeners = new AbortController();
+      const options = { signal: this.#listeners.signal };
+      window.addEventListener('online', this.#handleOnline, options);
+      window.addEventListener('offline', this.#handleOffline, options);
+      document.addEventListener('visibilitychange', this.#handleVisibility, options);
     }
     this.#open();
   }
@@ -349,12 +348,8 @@ export class CentionChat implements CentionChatApi {
     this.#reconnectTimer = undefined;
     clearTimeout(this.#previewTimer);
     this.#closeTransport();
-    if (this.#isListening) {
-      this.#isListening = false;
-      window.removeEventListener('online', this.#handleOnline);
-      window.removeEventListener('offline', this.#handleOffline);
-      document.removeEventListener('visibilitychange', this.#handleVisibility);
-    }
+    this.#listeners?.abort();
+    this.#listeners = undefined;
     if (this.#connection !== 'idle') this.#setConnection('closed');
   }
 
@@ -368,6 +363,7 @@ export class CentionChat implements CentionChatApi {
     this.#seenIds.clear();
     this.#ackedUmids.clear();
     this.#lastSeenId = 0;
+    this.#agentName = '';
     this.#outbox.replace([]);
   }
 
@@ -377,10 +373,13 @@ export class CentionChat implements CentionChatApi {
     this.#isEnded = true;
     this.#isCloseRequested = false;
     this.#outbox.setState(undefined, 'failed');
-    if (this.#hasConsent) {
-      writeStoredSession(this.#storageKind, undefined);
-      writeValue(this.#outboxKind, outboxKey, undefined);
-    }
+    if (this.#hasConsent) this.#clearStorage();
+  }
+
+  /** Removes the stored session and outbox. Removing creates nothing, so it is no storing. */
+  #clearStorage(): void {
+    writeStoredSession(this.#storageKind, undefined);
+    writeValue(this.#outboxKind, outboxKey, undefined);
   }
 
   #open(): void {
@@ -455,7 +454,7 @@ export class CentionChat implements CentionChatApi {
     if (!wasOpen) {
       this.#emit('connect_error', {
         code: 'network',
-        message: `Could not connect to the chat server (${why}).`,
+        message: `No connection to the chat server (${why})`,
       });
     }
     if (!this.#isStarted) return;
@@ -478,7 +477,7 @@ export class CentionChat implements CentionChatApi {
     if (this.#transport?.hasHeartbeat === false) return;
     // A connection that says nothing (not even a heartbeat) for this long is treated as dead.
     this.#idleTimer = setTimeout(() => {
-      this.#debug('idle timeout: the connection is presumed dead');
+      this.#debug('idle timeout');
       this.#handleClose(true, 'idle');
     }, this.#options.idleTimeoutMs);
   }
@@ -607,13 +606,13 @@ export class CentionChat implements CentionChatApi {
     for (const entry of this.#outbox.sending) this.#sendChat(entry);
     const handler = this.#resumeHandler;
     this.#resumeHandler = undefined;
-    if (isResume && handler) this.#callSafely('tryResume handler', handler, { ...this.#session });
+    if (isResume && handler) this.#callSafely(handler, { ...this.#session });
   }
 
   #handleResumeError(error: string): void {
     const handler = this.#resumeHandler;
     this.#endChat();
-    if (handler) this.#callSafely('tryResume handler', handler, { error });
+    if (handler) this.#callSafely(handler, { error });
     else this.#emit('connect_error', { code: error.replace(/ /g, '_'), message: error });
     if (error === 'chat closed') this.#emit('chat closed');
   }
@@ -626,12 +625,12 @@ export class CentionChat implements CentionChatApi {
       this.#lastSeenId = Math.max(this.#lastSeenId, message.id);
       fresh.push({ ...message, umid: message.umid ?? '', sentHuman: message.sentHuman ?? '' });
     }
-    if (fresh.length > 0) {
-      this.#emit('chat message', {
-        agent: data.agent ?? '',
-        client: data.client ?? '',
-        chat: fresh,
-      });
+    // The server announces an agent accepting the chat with an empty `chat`: that is delivered
+    // too (the agent's name is news), while a repeat of messages already delivered is not.
+    const agent = data.agent ?? '';
+    if (fresh.length > 0 || agent !== this.#agentName) {
+      this.#agentName = agent;
+      this.#emit('chat message', { agent, client: data.client ?? '', chat: fresh });
     }
   }
 
@@ -650,20 +649,19 @@ export class CentionChat implements CentionChatApi {
 
   #emit<E extends CentionChatEventName>(event: E, ...args: CentionChatEventMap[E]): void {
     for (const handler of [...(this.#handlers.get(event) ?? [])]) {
-      this.#callSafely(`a "${event}" handler`, handler, ...args);
+      this.#callSafely(handler, ...args);
     }
   }
 
-  /** Runs user code; an exception is reported on the console and never reaches the client. */
-  #callSafely<A extends unknown[]>(
-    what: string,
-    handler: ((...args: A) => void) | undefined,
-    ...args: A
-  ): void {
+  /**
+   * Runs user code (event, status, tryResume, canChat and attachFile handlers); an exception is
+   * reported on the console, where its stack names the handler, and never reaches the client.
+   */
+  #callSafely<A extends unknown[]>(handler: ((...args: A) => void) | undefined, ...args: A): void {
     try {
       handler?.(...args);
     } catch (error) {
-      console.error(`cention-chat: ${what} threw`, error);
+      console.error('cention-chat: a handler threw', error);
     }
   }
 
@@ -688,7 +686,7 @@ export class CentionChat implements CentionChatApi {
   #notifyStatus(): void {
     const status = this.status;
     for (const handler of [...this.#statusHandlers]) {
-      this.#callSafely('a status handler', handler, status);
+      this.#callSafely(handler, status);
     }
   }
 

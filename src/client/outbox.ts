@@ -3,55 +3,57 @@
  * names its umid; after a reconnect every `sending` entry is sent again and the server dedupes by
  * umid, so each message lands exactly once. Serialisable, so it survives a page navigation.
  */
+import { isObject, isString } from './guards.js';
 import type { OutgoingMessage, OutgoingState } from './types.js';
 
 export class Outbox {
-  private entries: OutgoingMessage[] = [];
+  #entries: OutgoingMessage[] = [];
+  readonly #onChange: () => void;
 
   /** `onChange` runs after every change (persistence and the status channel). */
-  constructor(private readonly onChange: () => void) {}
+  constructor(onChange: () => void) {
+    this.#onChange = onChange;
+  }
 
   /** A copy of the entries, oldest first. */
   get messages(): OutgoingMessage[] {
-    return this.entries.map((entry) => ({ ...entry }));
+    return this.#entries.map((entry) => ({ ...entry }));
   }
 
   /** The entries still to be (re)sent, oldest first. */
   get sending(): OutgoingMessage[] {
-    return this.entries.filter((entry) => entry.state === 'sending');
+    return this.#entries.filter((entry) => entry.state === 'sending');
   }
 
   add(entry: OutgoingMessage): void {
-    this.entries.push(entry);
-    this.onChange();
+    this.#entries.push(entry);
+    this.#onChange();
   }
 
-  /** Removes a confirmed message; false when it was not in the outbox. */
-  confirm(umid: string): boolean {
-    const before = this.entries.length;
-    this.entries = this.entries.filter((entry) => entry.id !== umid);
-    const isRemoved = this.entries.length !== before;
-    if (isRemoved) this.onChange();
-    return isRemoved;
+  /** Removes a confirmed message (a repeated confirmation changes nothing). */
+  confirm(umid: string): void {
+    const before = this.#entries.length;
+    this.#entries = this.#entries.filter((entry) => entry.id !== umid);
+    if (this.#entries.length !== before) this.#onChange();
   }
 
   /** Sets the state of one entry (or of every entry when `umid` is undefined). */
   setState(umid: string | undefined, state: OutgoingState): void {
     let isChanged = false;
-    for (const entry of this.entries) {
+    for (const entry of this.#entries) {
       if ((umid === undefined || entry.id === umid) && entry.state !== state) {
         entry.state = state;
         isChanged = true;
       }
     }
-    if (isChanged) this.onChange();
+    if (isChanged) this.#onChange();
   }
 
   /** Replaces the content, e.g. with what a previous page stored. */
   replace(entries: OutgoingMessage[]): void {
-    if (entries.length === 0 && this.entries.length === 0) return;
-    this.entries = entries.map((entry) => ({ ...entry }));
-    this.onChange();
+    if (entries.length === 0 && this.#entries.length === 0) return;
+    this.#entries = entries.map((entry) => ({ ...entry }));
+    this.#onChange();
   }
 
   /** Parses what `JSON.stringify(outbox.messages)` stored; invalid entries are dropped. */
@@ -61,17 +63,12 @@ export class Outbox {
       const value: unknown = JSON.parse(text);
       if (!Array.isArray(value)) return [];
       return value.flatMap((entry: unknown) =>
-        typeof entry === 'object' &&
-        entry !== null &&
-        'id' in entry &&
-        'message' in entry &&
-        typeof entry.id === 'string' &&
-        typeof entry.message === 'string'
+        isObject(entry) && isString(entry.id) && isString(entry.message)
           ? [
               {
                 id: entry.id,
                 message: entry.message,
-                state: 'state' in entry && entry.state === 'failed' ? 'failed' : 'sending',
+                state: entry.state === 'failed' ? 'failed' : 'sending',
               } satisfies OutgoingMessage,
             ]
           : [],

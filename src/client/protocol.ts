@@ -4,22 +4,14 @@
  * drops it, so user handlers only ever see payloads matching `CentionChatEventMap`.
  */
 
+import { isNumber, isObject, isOptional, isString } from './guards.js';
+
 /** A decoded server frame. */
 export interface ServerFrame {
   event: string;
   args: unknown[];
   re?: number;
 }
-
-type Record_ = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Record_ =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isOptional = (value: unknown, check: (value: unknown) => boolean) =>
-  value === undefined || check(value);
 
 const isSessionInfo = (value: unknown) =>
   isObject(value) &&

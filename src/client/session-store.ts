@@ -3,6 +3,7 @@
  * and nothing calls a write before the visitor started a chat with `connect()` (consent first).
  * The store kind is an option: cookie, localStorage, sessionStorage (default) or memory.
  */
+import { isNumber, isObject, isString } from './guards.js';
 import type { SessionStorageKind } from './types.js';
 
 /** What is kept of a session: enough to `resume` it. */
@@ -80,14 +81,10 @@ export function readStoredSession(
   try {
     const value: unknown = JSON.parse(text);
     if (
-      typeof value === 'object' &&
-      value !== null &&
-      'sessionId' in value &&
-      'sessionSecret' in value &&
-      'areaId' in value &&
-      typeof value.sessionId === 'number' &&
-      typeof value.sessionSecret === 'string' &&
-      typeof value.areaId === 'number'
+      isObject(value) &&
+      isNumber(value.sessionId) &&
+      isString(value.sessionSecret) &&
+      isNumber(value.areaId)
     ) {
       return {
         sessionId: value.sessionId,

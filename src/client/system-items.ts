@@ -5,6 +5,8 @@
  * translated English sentence with `systemItemText`.
  */
 
+import { isObject, isString } from './guards.js';
+
 /** A robot button (chat-robot-api.txt): opens a URL or posts `data` back to the robot. */
 export type TemplateButton =
   { type: 'url'; title: string; url: string } | { type: 'postback'; title: string; data: string };
@@ -37,10 +39,6 @@ export type SystemItemEvent = SystemItem['event'];
 /** Marks a structured item at the start of a message text. */
 export const systemItemMarker = '\u0001';
 
-type Fields = Record<string, unknown>;
-
-const isString = (value: unknown): value is string => typeof value === 'string';
-
 // Older servers send `names` as one comma-separated string; accept both.
 function toNames(value: unknown): string[] | undefined {
   if (Array.isArray(value) && value.every(isString)) return value;
@@ -48,10 +46,8 @@ function toNames(value: unknown): string[] | undefined {
   return undefined;
 }
 
-function toButton(value: unknown): TemplateButton | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const button = value as Fields;
-  if (!isString(button.title)) return undefined;
+function toButton(button: unknown): TemplateButton | undefined {
+  if (!isObject(button) || !isString(button.title)) return undefined;
   if (button.type === 'url' && isString(button.url)) {
     return { type: 'url', title: button.title, url: button.url };
   }
@@ -61,10 +57,8 @@ function toButton(value: unknown): TemplateButton | undefined {
   return undefined;
 }
 
-function toTemplate(value: unknown): ButtonTemplate | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const template = value as Fields;
-  if (!Array.isArray(template.buttons)) return undefined;
+function toTemplate(template: unknown): ButtonTemplate | undefined {
+  if (!isObject(template) || !Array.isArray(template.buttons)) return undefined;
   const buttons = template.buttons.map(toButton);
   if (buttons.some((button) => button === undefined)) return undefined;
   return {
@@ -80,14 +74,13 @@ function toTemplate(value: unknown): ButtonTemplate | undefined {
  */
 export function parseSystemItem(text: string): SystemItem | undefined {
   if (!text.startsWith(systemItemMarker)) return undefined;
-  let fields: Fields;
+  let fields: unknown;
   try {
-    const value: unknown = JSON.parse(text.slice(systemItemMarker.length));
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    fields = value as Fields;
+    fields = JSON.parse(text.slice(systemItemMarker.length));
   } catch {
     return undefined;
   }
+  if (!isObject(fields)) return undefined;
   switch (fields.event) {
     case 'FILE_UPLOAD': {
       const { fileDownload, fileName, sizeHuman, mime } = fields;

@@ -2,6 +2,7 @@
  * Attachment checks and upload (protocol.md §5), loaded lazily by `attachFile` because most chats
  * never send a file. The upload uses XMLHttpRequest because fetch cannot report upload progress.
  */
+import { isObject, isString } from './guards.js';
 import type { ChatFeatures, ClientErrorCode, ClientErrorShape } from './types.js';
 
 /** The upload endpoint's answer (protocol.md §5). */
@@ -17,13 +18,32 @@ export interface UploadResult {
 
 const serverCodes: ClientErrorCode[] = ['too_large', 'bad_type', 'no_session', 'chat_closed'];
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MB`;
+/** "900 KB", "1.5 MB": a file size as people read it. */
+export const formatBytes = (bytes: number): string =>
+  bytes >= 1048576
+    ? `${(bytes / 1048576).toFixed(1).replace(/\.0$/, '')} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * The size limit for this file under the area's features: `chat.max-image-size` for images (the
+ * attachment limit when the area gives no image limit), `chat.max-attachment-size` otherwise;
+ * undefined when there is none.
+ */
+export function attachmentLimit(
+  file: File,
+  features: ChatFeatures | undefined,
+): number | undefined {
+  const fileLimit = features?.['chat.max-attachment-size'];
+  const limit = file.type.startsWith('image/')
+    ? (features?.['chat.max-image-size'] ?? fileLimit)
+    : fileLimit;
+  return typeof limit === 'number' && limit > 0 ? limit : undefined;
 }
 
 /**
  * Why a file may not be sent under the area's features (from `canChat`), or undefined when it may.
- * Without known features nothing is refused here; the server still checks.
+ * Without known features nothing is refused here; the server still checks. The widget's composer
+ * runs the same check, so the two never disagree.
  */
 export function checkAttachment(
   file: File,
@@ -33,34 +53,24 @@ export function checkAttachment(
   if (features['chat.attachment'] === false) {
     return { code: 'attachments_disabled', message: 'This chat does not accept attachments.' };
   }
-  const isImage = file.type.startsWith('image/');
-  const limit = isImage ? features['chat.max-image-size'] : features['chat.max-attachment-size'];
-  if (typeof limit === 'number' && limit > 0 && file.size > limit) {
-    return {
-      code: 'too_large',
-      message: `"${file.name}" is ${megabytes(file.size)}; the largest ${isImage ? 'image' : 'file'} allowed is ${megabytes(limit)}.`,
-    };
-  }
-  return undefined;
+  const limit = attachmentLimit(file, features);
+  return limit !== undefined && file.size > limit
+    ? {
+        code: 'too_large',
+        message: `${file.name} (${formatBytes(file.size)}) is over the ${formatBytes(limit)} limit.`,
+      }
+    : undefined;
 }
 
 function isUploadResult(value: unknown): value is UploadResult {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'download' in value &&
-    'value' in value &&
-    typeof value.download === 'string' &&
-    typeof value.value === 'string'
-  );
+  return isObject(value) && isString(value.download) && isString(value.value);
 }
 
 function errorOf(status: number, body: unknown): ClientErrorShape {
-  const error =
-    typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
-  if (typeof error === 'object' && error !== null && 'code' in error) {
+  const error = isObject(body) ? body.error : undefined;
+  if (isObject(error) && 'code' in error) {
     const code = serverCodes.find((known) => known === error.code) ?? 'upload_failed';
-    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
+    const message = isString(error.message) ? error.message : '';
     return { code, message: message || `The upload failed (${status}).` };
   }
   return status === 0

@@ -9,6 +9,7 @@ import { CentionChatPanel } from './chat-panel/chat-panel.js';
 import { CentionComposer } from './composer/composer.js';
 import { CentionEndConfirm } from './end-confirm/end-confirm.js';
 import { CentionMessage } from './message/message.js';
+import { setPurifierLoader, type PurifierLoader } from './message/safe-content.js';
 import { CentionMessageList } from './message-list/message-list.js';
 import { CentionQueueStatus } from './queue-status/queue-status.js';
 import { CentionStartForm } from './start-form/start-form.js';
@@ -26,7 +27,9 @@ const panelElements: Record<string, CustomElementConstructor> = {
   'cention-typing-preview': CentionTypingPreview,
 };
 
-export function registerPanelElements(): void {
+/** Registers the panel's elements; `loadPurifier` fetches DOMPurify (see safe-content.ts). */
+export function registerPanelElements(loadPurifier: PurifierLoader): void {
+  setPurifierLoader(loadPurifier);
   for (const [tag, constructor] of Object.entries(panelElements)) {
     if (!customElements.get(tag)) customElements.define(tag, constructor);
   }

@@ -136,7 +136,11 @@ export class ChatController implements ReactiveController {
       connection: this.state.connection,
     });
     this.#client.connect({ area, ...parameters });
-    emit(this.#host, 'cention-chat-start', { area, name: parameters.name, email: parameters.email });
+    emit(this.#host, 'cention-chat-start', {
+      area,
+      name: parameters.name,
+      email: parameters.email,
+    });
   }
 
   send(text: string): UnsentMessage | undefined {
@@ -147,13 +151,8 @@ export class ChatController implements ReactiveController {
     return unsent;
   }
 
+  /** The message shows "Sending…" again through the client's status (its outbox entry). */
   retry(umid: string): void {
-    this.#update({
-      ...this.state,
-      items: this.state.items.map((item) =>
-        item.key === `u${umid}` ? { ...item, delivery: 'sending' } : item,
-      ),
-    });
     this.#client.retryMessage(umid);
   }
 

@@ -4,9 +4,7 @@
  * Placeholders in braces (`{COUNT}`) are filled by `formatString`.
  */
 export const en = {
-  launcherOpen: 'Open chat',
-  launcherClose: 'Close chat',
-  unreadCount: '{COUNT} unread messages',
+  // The launcher's own few strings are in launcher.ts: they load with the first script.
   panelTitle: 'Chat',
   minimise: 'Minimise chat',
   endChat: 'End chat',

@@ -3,6 +3,7 @@
  * to English, and fills `{PLACEHOLDER}`s.
  */
 import { en, type WidgetStrings } from './en.js';
+import { primaryTag } from './launcher.js';
 import { sv, svSystemTexts } from './sv.js';
 
 export type { WidgetStrings };
@@ -12,10 +13,6 @@ const languages: Record<string, { strings: WidgetStrings; systemTexts?: Record<s
     en: { strings: en },
     sv: { strings: sv, systemTexts: svSystemTexts },
   };
-
-/** The primary language subtag, lower case: "sv-SE" → "sv". */
-const primaryTag = (lang: string | undefined): string =>
-  (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
 /** Strings for a language tag; English when the language is unknown or empty. */
 export function stringsFor(lang: string | undefined): WidgetStrings {

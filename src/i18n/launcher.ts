@@ -13,8 +13,11 @@ const launcherStrings: Record<string, LauncherStrings> = {
   sv: { open: 'Öppna chatten', close: 'Stäng chatten', unread: '{COUNT} olästa meddelanden' },
 };
 
+/** The primary language subtag, lower case: "sv-SE" → "sv". */
+export const primaryTag = (lang: string | null | undefined): string =>
+  (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
 /** Launcher strings for a `lang` value ("sv-SE" → Swedish); English when unknown. */
 export function launcherStringsFor(lang: string | null | undefined): LauncherStrings {
-  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return launcherStrings[primary] ?? (launcherStrings.en as LauncherStrings);
+  return launcherStrings[primaryTag(lang)] ?? (launcherStrings.en as LauncherStrings);
 }

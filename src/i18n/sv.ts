@@ -2,9 +2,6 @@
 import type { WidgetStrings } from './en.js';
 
 export const sv: WidgetStrings = {
-  launcherOpen: 'Öppna chatten',
-  launcherClose: 'Stäng chatten',
-  unreadCount: '{COUNT} olästa meddelanden',
   panelTitle: 'Chatt',
   minimise: 'Minimera chatten',
   endChat: 'Avsluta chatten',

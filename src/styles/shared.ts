@@ -1,27 +1,41 @@
 /**
- * Small rules every panel element shares: box sizing, a visible focus ring, button and
- * visually-hidden helpers. Colours come from the private tokens set on `<cention-chat>`
- * (see tokens.ts), with plain fallbacks so an element also renders on its own.
+ * Small rules every panel element shares: box sizing, a visible focus ring, text fields, button
+ * and visually-hidden helpers. Colours come from the private tokens that `<cention-chat>` sets
+ * (see tokens.ts). The panel's elements only ever render inside it, so the rules here and in
+ * each element name the private token without repeating its fallback value (the public
+ * `--cention-*` fallbacks live once, in tokens.ts).
+ *
+ * Text fields are at least 16 px: smaller ones make mobile Safari zoom the page on focus.
  */
 import { css } from 'lit';
 
 export const shared = css`
   :host {
     box-sizing: border-box;
-    font-family: var(--_font, system-ui, sans-serif);
-    font-size: var(--_font-size, 15px);
-    color: var(--_text, #1b1b1f);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    color: var(--_text);
   }
 
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
 
   :focus-visible {
-    outline: 3px solid var(--_focus, #0b57d0);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+
+  input,
+  textarea {
+    padding-block: 10px;
+    padding-inline: 12px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: max(16px, 1em);
   }
 
   .visually-hidden {
@@ -45,11 +59,11 @@ export const shared = css`
     padding-block: 0.5em;
     padding-inline: 1em;
     border: 1px solid transparent;
-    border-radius: calc(var(--_radius, 12px) / 1.5);
+    border-radius: calc(var(--_radius) / 1.5);
     font: inherit;
     cursor: pointer;
-    background: var(--_accent, #0b57d0);
-    color: var(--_on-accent, #ffffff);
+    background: var(--_accent);
+    color: var(--_on-accent);
   }
 
   .button[disabled],
@@ -60,8 +74,8 @@ export const shared = css`
 
   .button.secondary {
     background: transparent;
-    color: var(--_text, #1b1b1f);
-    border-color: var(--_border, #8e9199);
+    color: var(--_text);
+    border-color: var(--_border);
   }
 
   .icon-button {

@@ -3,9 +3,26 @@
  * the root element into private `--_*` properties. Nested elements only read the private ones, which
  * inherit through every shadow root, so one override on `<cention-chat>` themes the whole widget.
  * Dark mode swaps the fallbacks, not the public names: a page may still set any token itself.
- * (The dark values appear twice, for `theme="dark"` and for `auto` under a dark system setting:
- * CSS cannot share one rule between a selector and a media query.)
+ * The dark values serve twice, for `theme="dark"` and for `auto` under a dark system setting (CSS
+ * cannot share one rule between a selector and a media query), so they are written once here.
  */
+// Written once, used twice below.
+const darkTokens = `
+    --_accent: var(--cention-color-accent, #a8c7fa);
+    --_on-accent: var(--cention-color-on-accent, #062e6f);
+    --_surface: var(--cention-color-surface, #1d1e22);
+    --_surface-2: var(--cention-color-surface-alt, #2a2c31);
+    --_text: var(--cention-color-text, #e4e4e8);
+    --_muted: var(--cention-color-muted, #b4b6bd);
+    --_border: var(--cention-color-border, #8b8d94);
+    --_agent-bubble: var(--cention-color-agent-bubble, #2f3238);
+    --_danger: var(--cention-color-danger, #ffb4ab);
+    --_focus: var(--cention-color-focus, #a8c7fa);
+    --_badge: var(--cention-color-badge, #ffb4ab);
+    --_on-badge: var(--cention-color-on-badge, #690005);
+    color-scheme: dark;
+  `;
+
 // Plain CSS text, not Lit's `css`: the launcher in the first script is a plain custom element
 // (Lit loads with the panel), and adopts this through a constructable stylesheet (CSP-safe).
 export const tokens = `
@@ -37,37 +54,9 @@ export const tokens = `
     color-scheme: light;
   }
 
-  :host([theme='dark']) {
-    --_accent: var(--cention-color-accent, #a8c7fa);
-    --_on-accent: var(--cention-color-on-accent, #062e6f);
-    --_surface: var(--cention-color-surface, #1d1e22);
-    --_surface-2: var(--cention-color-surface-alt, #2a2c31);
-    --_text: var(--cention-color-text, #e4e4e8);
-    --_muted: var(--cention-color-muted, #b4b6bd);
-    --_border: var(--cention-color-border, #8b8d94);
-    --_agent-bubble: var(--cention-color-agent-bubble, #2f3238);
-    --_danger: var(--cention-color-danger, #ffb4ab);
-    --_focus: var(--cention-color-focus, #a8c7fa);
-    --_badge: var(--cention-color-badge, #ffb4ab);
-    --_on-badge: var(--cention-color-on-badge, #690005);
-    color-scheme: dark;
-  }
+  :host([theme='dark']) {${darkTokens}}
 
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light']):not([theme='dark'])) {
-      --_accent: var(--cention-color-accent, #a8c7fa);
-      --_on-accent: var(--cention-color-on-accent, #062e6f);
-      --_surface: var(--cention-color-surface, #1d1e22);
-      --_surface-2: var(--cention-color-surface-alt, #2a2c31);
-      --_text: var(--cention-color-text, #e4e4e8);
-      --_muted: var(--cention-color-muted, #b4b6bd);
-      --_border: var(--cention-color-border, #8b8d94);
-      --_agent-bubble: var(--cention-color-agent-bubble, #2f3238);
-      --_danger: var(--cention-color-danger, #ffb4ab);
-      --_focus: var(--cention-color-focus, #a8c7fa);
-      --_badge: var(--cention-color-badge, #ffb4ab);
-      --_on-badge: var(--cention-color-on-badge, #690005);
-      color-scheme: dark;
-    }
+    :host(:not([theme='light']):not([theme='dark'])) {${darkTokens}}
   }
 `;

@@ -97,6 +97,18 @@ describe('CentionChat messages', () => {
     expect(log.of('chat message')).to.have.length(2);
   });
 
+  it('delivers an agent accepting the chat, announced with an empty chat array', async () => {
+    await connected();
+    await server.emit('chat message', { agent: 'Alice', client: visitor.name, chat: [] });
+    const [, accepted] = await log.waitFor('chat message', 2);
+    expect(accepted[0]).to.deep.equal({ agent: 'Alice', client: visitor.name, chat: [] });
+    // The same announcement again brings nothing new: not delivered twice.
+    await server.emit('chat message', { agent: 'Alice', client: visitor.name, chat: [] });
+    await server.emit('queue', 9);
+    await log.waitFor('queue', 2);
+    expect(log.of('chat message')).to.have.length(2);
+  });
+
   it('keeps the raw \\u0001JSON text of system items in chat message', async () => {
     await connected();
     const raw = '\u0001' + JSON.stringify({ event: 'AGENT_LEFT', name: 'Bo' });

@@ -195,6 +195,20 @@ describe('<cention-chat>', () => {
     await waitFor(() => find(el, 'cention-chat-panel', 'cention-start-form'), 'start form again');
   });
 
+  it('stops waiting when an agent accepts the chat, announced with an empty chat array', async () => {
+    const el = await renderChat();
+    await startChat(el);
+    await waitFor(() => find(el, 'cention-chat-panel', 'cention-queue-status'), 'queue status');
+    // The reference server announces the agent this way, before the agent writes anything.
+    await server.emit('chat message', { agent: 'Alice', client: 'Vera', chat: [] });
+    await waitFor(
+      () => find(el, 'cention-chat-panel', 'h2')?.textContent === 'Alice',
+      'the header names the agent',
+    );
+    expect(find(el, 'cention-chat-panel', 'cention-queue-status')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
   it('exposes its parts to page styles through every shadow root', async () => {
     const style = document.createElement('style');
     style.textContent = [

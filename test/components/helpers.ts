@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../src/client/events.js';
 import type { ChatItem } from '../../src/controllers/chat-item.js';
 import { registerPanelElements } from '../../src/components/register.js';
 
-registerPanelElements();
+registerPanelElements(async () => (await import('dompurify')).default);
 
 let nextId = 100;
 

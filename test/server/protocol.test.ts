@@ -104,6 +104,25 @@ describe('register', () => {
   });
 });
 
+describe('transports', () => {
+  it('speaks the same protocol over the xhr-polling fallback', async () => {
+    const client = track(
+      await SocketClient.connect(`${server.baseURL}/socket/external`, ['xhr-polling']),
+    );
+    const answer = await client.request('register', {
+      area: 1,
+      name: 'Polly',
+      email: '',
+      message: 'via polling',
+    });
+    assert.equal(answer.event, 'register');
+    const first = firstArg<{ chat: { text: string }[] }>(await client.waitFor('chat message'));
+    assert.equal(first.chat[0]?.text, 'via polling');
+    const sent = await client.request('chat message', { umid: 'p-1', message: 'second' });
+    assert.equal(sent.event, 'message sent');
+  });
+});
+
 describe('messages', () => {
   it('stores a visitor message, answers message sent, and the agent and visitor both get it', async () => {
     const { visitor, session, agent } = await startChat();

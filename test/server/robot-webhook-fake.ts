@@ -27,13 +27,13 @@ export class FakeWebhook {
   ) {}
 
   static async start(): Promise<FakeWebhook> {
-    let fake: FakeWebhook | undefined;
-    const server = createServer((request, response) => {
-      void fake?.handle(request, response);
-    });
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeWebhook(server, `http://127.0.0.1:${port}/webhook`);
+    const fake = new FakeWebhook(server, `http://127.0.0.1:${port}/webhook`);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      void fake.handle(request, response);
+    });
     return fake;
   }
 

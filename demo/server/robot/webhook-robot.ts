@@ -63,7 +63,16 @@ export class WebhookRobot implements RobotHook {
     event: { type: 'message'; message: string } | { type: 'postback'; postback: RobotPostback },
   ): void {
     const previous = this.pending.get(chat.sessionId) ?? Promise.resolve();
-    const next = previous.then(() => this.exchange(chat, event));
+    const next = previous
+      .then(() => this.exchange(chat, event))
+      .catch((error: unknown) => {
+        // Only a bug (or a store closed under us) gets here; the chat must still not be stranded.
+        this.options.logger.error(
+          { err: error, sessionId: chat.sessionId },
+          'robot exchange failed',
+        );
+        this.handover(chat.sessionId, undefined, undefined);
+      });
     this.pending.set(chat.sessionId, next);
     void next.finally(() => {
       if (this.pending.get(chat.sessionId) === next) this.pending.delete(chat.sessionId);
@@ -180,8 +189,8 @@ export class WebhookRobot implements RobotHook {
     areaId: number | undefined,
     userName: string | undefined,
   ): void {
-    if (!this.ownedByRobot(sessionId)) return;
     try {
+      if (!this.ownedByRobot(sessionId)) return;
       this.options.chat.handover(sessionId, areaId, userName);
     } catch (error) {
       this.options.logger.error({ err: error, sessionId }, 'handover failed');

@@ -1,17 +1,19 @@
 /**
- * The SockJS transport: the only module that imports `sockjs-client`. The client loads it with a
- * dynamic import at connect time, so the launcher page never pays for SockJS.
+ * The SockJS transport, the client's default: the only module that imports `sockjs-client`, and
+ * only with a dynamic import at connect time, so the launcher page never pays for SockJS. (The
+ * import sits here rather than around this small module so that the one-file build, where SockJS
+ * is already in the file, needs no lazy-module wrapper for it.)
  */
-import SockJS from 'sockjs-client/dist/sockjs.min.js';
 import type { Transport, TransportFactory, TransportHandlers } from './transport.js';
 
 const CONNECTING = 0;
 const OPEN = 1;
 
-export const createSockJSTransport: TransportFactory = (
+export const createSockJSTransport: TransportFactory = async (
   url: string,
   handlers: TransportHandlers,
-): Transport => {
+): Promise<Transport> => {
+  const { default: SockJS } = await import('sockjs-client/dist/sockjs.min.js');
   const socket = new SockJS(url);
   // SockJS's send() throws while CONNECTING, so frames wait here until the socket opens.
   const waiting: string[] = [];

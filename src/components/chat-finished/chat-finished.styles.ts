@@ -3,9 +3,9 @@ import { css } from 'lit';
 export const chatFinishedStyles = css`
   :host {
     display: block;
-    padding: var(--_space, 12px);
-    border-block-start: 1px solid var(--_border, #8e9199);
-    background: var(--_surface-2, #f1f3f8);
+    padding: var(--_space);
+    border-block-start: 1px solid var(--_border);
+    background: var(--_surface-2);
   }
 
   h2 {
@@ -14,7 +14,7 @@ export const chatFinishedStyles = css`
   }
 
   p {
-    margin: 0 0 var(--_space, 12px);
+    margin: 0 0 var(--_space);
   }
 
   .actions {

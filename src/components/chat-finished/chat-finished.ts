@@ -1,6 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
-import { en, type WidgetStrings } from '../../i18n/en.js';
+import { html, nothing } from 'lit';
 import { shared } from '../../styles/shared.js';
+import { emit } from '../chat/chat-events.js';
+import { newTabLink } from '../new-tab-link.js';
+import { PanelElement } from '../panel-element.js';
 import { chatFinishedStyles } from './chat-finished.styles.js';
 
 declare global {
@@ -15,17 +17,15 @@ declare global {
  *
  * @event cention-chat-restart - (internal) The visitor wants a new chat.
  */
-export class CentionChatFinished extends LitElement {
+export class CentionChatFinished extends PanelElement {
   static override styles = [shared, chatFinishedStyles];
 
   static override properties = {
-    strings: { attribute: false },
     finishedBy: { attribute: 'finished-by' },
     saveUrl: { attribute: false },
     printUrl: { attribute: false },
   };
 
-  declare strings: WidgetStrings;
   declare finishedBy: 'agent' | 'client' | 'system' | undefined;
   /** Transcript addresses; empty hides the buttons (no `transcript` attribute, or no session). */
   declare saveUrl: string;
@@ -33,7 +33,6 @@ export class CentionChatFinished extends LitElement {
 
   constructor() {
     super();
-    this.strings = en;
     this.saveUrl = '';
     this.printUrl = '';
   }
@@ -43,9 +42,7 @@ export class CentionChatFinished extends LitElement {
   }
 
   #handleRestart(): void {
-    this.dispatchEvent(
-      new CustomEvent('cention-chat-restart', { detail: {}, bubbles: true, composed: true }),
-    );
+    emit(this, 'cention-chat-restart', {});
   }
 
   protected override render() {
@@ -70,15 +67,9 @@ export class CentionChatFinished extends LitElement {
         }
         ${
           this.printUrl
-            ? html`<a
-                class="button secondary print"
-                href=${this.printUrl}
-                target="_blank"
-                rel="noopener noreferrer"
-                >${strings.printTranscript}<span class="visually-hidden">
-                  ${strings.opensInNewTab}</span
-                ></a
-              >`
+            ? newTabLink(this.printUrl, strings.printTranscript, strings, {
+                className: 'button secondary print',
+              })
             : nothing
         }
         <button type="button" class="button restart" @click=${this.#handleRestart}>

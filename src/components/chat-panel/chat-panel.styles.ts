@@ -6,8 +6,8 @@ export const chatPanelStyles = css`
     flex-direction: column;
     block-size: 100%;
     min-block-size: 0;
-    background: var(--_surface, #ffffff);
-    color: var(--_text, #1b1b1f);
+    background: var(--_surface);
+    color: var(--_text);
   }
 
   .dialog {
@@ -26,9 +26,9 @@ export const chatPanelStyles = css`
     align-items: center;
     gap: 4px;
     padding-block: 8px;
-    padding-inline: var(--_space, 12px) 6px;
-    background: var(--_accent, #0b57d0);
-    color: var(--_on-accent, #ffffff);
+    padding-inline: var(--_space) 6px;
+    background: var(--_accent);
+    color: var(--_on-accent);
   }
 
   h2 {
@@ -73,15 +73,15 @@ export const chatPanelStyles = css`
 
   .status {
     margin: 0;
-    padding: var(--_space, 12px);
-    color: var(--_muted, #54575e);
+    padding: var(--_space);
+    color: var(--_muted);
   }
 
   .banner {
     margin: 0;
     padding-block: 6px;
-    padding-inline: var(--_space, 12px);
-    background: var(--_surface-2, #f1f3f8);
+    padding-inline: var(--_space);
+    background: var(--_surface-2);
     font-size: 0.85em;
   }
 `;

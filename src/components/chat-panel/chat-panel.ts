@@ -2,11 +2,12 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { CentionChatApi } from '../../client/types.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { unavailability } from '../../controllers/chat-state.js';
-import { en, type WidgetStrings } from '../../i18n/en.js';
 import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
+import { emit } from '../chat/chat-events.js';
 import type { AttachFile } from '../composer/composer.js';
 import { loadSanitizer } from '../message/safe-content.js';
+import { PanelElement } from '../panel-element.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 
 declare global {
@@ -27,11 +28,10 @@ declare global {
  * @csspart send-button - The send button (forwarded).
  * @event cention-panel-minimise - (internal) The minimise button was pressed.
  */
-export class CentionChatPanel extends LitElement {
+export class CentionChatPanel extends PanelElement {
   static override styles = [shared, chatPanelStyles];
 
   static override properties = {
-    strings: { attribute: false },
     lang: {},
     area: { type: Number },
     areaName: { attribute: 'area-name' },
@@ -46,7 +46,6 @@ export class CentionChatPanel extends LitElement {
     hasStoredSession: { attribute: false },
   };
 
-  declare strings: WidgetStrings;
   declare area: number;
   /** Header title until an agent joins. */
   declare areaName: string;
@@ -75,7 +74,6 @@ export class CentionChatPanel extends LitElement {
   constructor() {
     super();
     this.hasStoredSession = false;
-    this.strings = en;
     this.area = 0;
     this.areaName = '';
     this.baseUrl = '';
@@ -159,17 +157,14 @@ export class CentionChatPanel extends LitElement {
     target?.focus(options);
   }
 
-  readonly #attachFile: AttachFile = (file, handlers) =>
-    this.controller.attach(file, handlers);
+  readonly #attachFile: AttachFile = (file, handlers) => this.controller.attach(file, handlers);
 
   #refocusAfterUpdate(): void {
     this.focus();
   }
 
   #handleMinimise(): void {
-    this.dispatchEvent(
-      new CustomEvent('cention-panel-minimise', { detail: {}, bubbles: true, composed: true }),
-    );
+    emit(this, 'cention-panel-minimise', {});
   }
 
   #handleEndClick(): void {

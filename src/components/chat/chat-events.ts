@@ -51,11 +51,21 @@ declare global {
   }
 }
 
-/** Dispatches one of the widget's events from `target`; bubbles and crosses shadow roots. */
-export function emit<K extends keyof CentionChatEventDetails>(
+/** The `detail` of a `CustomEvent` named in `GlobalEventHandlersEventMap`. */
+type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer Detail> ? Detail : never;
+
+/**
+ * Dispatches one of the widget's events, public or internal (each element declares its internal
+ * ones), from `target`; bubbles and crosses shadow roots. False when a listener cancelled it.
+ */
+export function emit<K extends keyof GlobalEventHandlersEventMap>(
   target: EventTarget,
   type: K,
-  detail: CentionChatEventDetails[K],
-): void {
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  detail: DetailOf<K>,
+  isCancelable = false,
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: isCancelable }),
+  );
 }

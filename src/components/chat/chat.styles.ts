@@ -1,6 +1,7 @@
 /**
  * Styles of the launcher root: plain CSS text adopted through a constructable stylesheet, because
  * this element is in the first script, which does not carry Lit.
+ * On small screens the panel is the whole visual viewport: chat.ts sizes it from script.
  */
 export const chatStyles = `
   :host {
@@ -30,9 +31,7 @@ export const chatStyles = `
     display: none;
   }
 
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: border-box;
   }
 
@@ -112,7 +111,6 @@ export const chatStyles = `
     min-block-size: 0;
   }
 
-  /* Small screens: the panel is the whole visual viewport (sized from script, see below). */
   @media (max-width: 479.98px) {
     :host(:not([inline])) .panel {
       position: fixed;

@@ -1,15 +1,22 @@
 import { createCentionChat } from '../../client/centionchat.js';
-import { readStoredSession } from '../../client/session-store.js';
+import { readStoredSession, readValue, writeValue } from '../../client/session-store.js';
 import type { CentionChatApi } from '../../client/types.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
 import { tokens } from '../../styles/tokens.js';
 import type { CentionChatPanel } from '../chat-panel/chat-panel.js';
+import type { PurifierLoader } from '../message/safe-content.js';
 import { emit } from './chat-events.js';
 import { chatStyles } from './chat.styles.js';
 
 /** Remembers, for the rest of the browser session, whether the panel of a live chat was open. */
 const OPEN_KEY = 'cention-chat.open';
+
+// Through the client's store helpers, which survive blocked storage (the panel then simply
+// starts minimised on the next page).
+const readOpenFlag = (): boolean => readValue('sessionStorage', OPEN_KEY) === '1';
+const writeOpenFlag = (isOpen: boolean): void =>
+  writeValue('sessionStorage', OPEN_KEY, isOpen ? '1' : '0');
 
 const ICON_CHAT =
   'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm2 5v2h12V9zm0 4v2h8v-2z';
@@ -17,6 +24,9 @@ const ICON_CLOSE =
   'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6z';
 
 let sheet: CSSStyleSheet | undefined;
+
+/** The module behind the launcher: the panel's elements, registered on demand. */
+export type PanelModule = typeof import('../register.js');
 
 /**
  * @summary The chat widget: a launcher button with an unread badge that opens the chat panel.
@@ -54,6 +64,18 @@ let sheet: CSSStyleSheet | undefined;
  * @csspart send-button - The send button.
  */
 export class CentionChatElement extends HTMLElement {
+  /**
+   * Loads the panel and everything behind it (Lit, the elements, DOMPurify …). The script-tag
+   * entry sets it: `embed.ts` fetches it as a lazy chunk, while the one-file build
+   * (`embed-iife.ts`) already holds it and hands it over, so that file carries no lazy-module
+   * wrappers (about 0.75 KB gzip).
+   */
+  static loadPanel: () => Promise<PanelModule> = () =>
+    Promise.reject(new Error('cention-chat: no panel loader; use the script-tag entry'));
+
+  /** Fetches DOMPurify for the panel; set by the script-tag entry like `loadPanel`. */
+  static loadPurifier: PurifierLoader;
+
   static observedAttributes = [
     'base-url',
     'area',
@@ -207,8 +229,8 @@ export class CentionChatElement extends HTMLElement {
 
   /** Loads the panel and everything behind it, once. */
   #ensurePanel(): Promise<CentionChatPanel> {
-    this.#panelLoading ??= import('../register.js').then(({ registerPanelElements }) => {
-      registerPanelElements();
+    this.#panelLoading ??= CentionChatElement.loadPanel().then(({ registerPanelElements }) => {
+      registerPanelElements(CentionChatElement.loadPurifier);
       const panel = document.createElement('cention-chat-panel');
       panel.setAttribute('exportparts', 'header,messages,message,composer,send-button');
       panel.client = this.client;
@@ -269,22 +291,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   return node;
-}
-
-function readOpenFlag(): boolean {
-  try {
-    return window.sessionStorage.getItem(OPEN_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-function writeOpenFlag(isOpen: boolean): void {
-  try {
-    window.sessionStorage.setItem(OPEN_KEY, isOpen ? '1' : '0');
-  } catch {
-    // Blocked storage: the panel simply starts minimised on the next page.
-  }
 }
 
 declare global {

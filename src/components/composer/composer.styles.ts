@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// Text field basics (border, 16 px font) come from shared.ts. In RTL the send button's paper
+// plane is mirrored, so it points the way text runs.
+
 export const composerStyles = css`
   :host {
     display: block;
@@ -10,9 +13,9 @@ export const composerStyles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
-    padding: var(--_space, 12px);
-    border-block-start: 1px solid var(--_border, #8e9199);
-    background: var(--_surface, #ffffff);
+    padding: var(--_space);
+    border-block-start: 1px solid var(--_border);
+    background: var(--_surface);
   }
 
   .row {
@@ -27,15 +30,6 @@ export const composerStyles = css`
     min-block-size: 44px;
     max-block-size: 8lh;
     resize: none;
-    padding-block: 10px;
-    padding-inline: 12px;
-    border: 1px solid var(--_border, #8e9199);
-    border-radius: calc(var(--_radius, 12px) / 1.5);
-    background: var(--_surface, #ffffff);
-    color: var(--_text, #1b1b1f);
-    /* 16 px: smaller inputs make mobile Safari zoom the page on focus. */
-    font: inherit;
-    font-size: max(16px, 1em);
     line-height: 1.4;
   }
 
@@ -47,7 +41,6 @@ export const composerStyles = css`
     min-block-size: 44px;
   }
 
-  /* The paper plane points the way text runs. */
   :host(:dir(rtl)) .send svg {
     transform: scaleX(-1);
   }
@@ -60,11 +53,11 @@ export const composerStyles = css`
   }
 
   .notice {
-    color: var(--_muted, #54575e);
+    color: var(--_muted);
   }
 
   .error {
-    color: var(--_danger, #b3261e);
+    color: var(--_danger);
   }
 
   .upload {
@@ -75,7 +68,7 @@ export const composerStyles = css`
   progress {
     inline-size: 100%;
     block-size: 6px;
-    accent-color: var(--_accent, #0b57d0);
+    accent-color: var(--_accent);
   }
 
   .drop {
@@ -83,9 +76,9 @@ export const composerStyles = css`
     inset: 4px;
     display: grid;
     place-items: center;
-    border: 2px dashed var(--_accent, #0b57d0);
-    border-radius: var(--_radius, 12px);
-    background: var(--_surface, #ffffff);
+    border: 2px dashed var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
     font-weight: 600;
   }
 

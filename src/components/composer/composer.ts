@@ -1,8 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { AttachFileHandlers, ChatFeatures, ClientErrorShape } from '../../client/types.js';
-import { en, type WidgetStrings } from '../../i18n/en.js';
+import { attachmentLimit, checkAttachment, formatBytes } from '../../client/upload.js';
 import { formatString } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
+import { emit } from '../chat/chat-events.js';
+import { PanelElement } from '../panel-element.js';
 import { composerStyles } from './composer.styles.js';
 
 /** Internal: the visitor sends a message. */
@@ -31,11 +33,6 @@ interface Upload {
   progress: number;
 }
 
-const humanBytes = (bytes: number): string =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
-    : `${Math.ceil(bytes / 1024)} KB`;
-
 /**
  * @summary Where the visitor writes: an auto-growing textarea (Enter sends, Shift+Enter adds a
  * line), an attach button, drag-and-drop and paste of files, upload progress, and clear errors
@@ -46,11 +43,10 @@ const humanBytes = (bytes: number): string =>
  * @event cention-composer-send - (internal) `{text}` to send; cancel it to keep the text.
  * @event cention-composer-preview - (internal) `{text}` being typed, when previews are on.
  */
-export class CentionComposer extends LitElement {
+export class CentionComposer extends PanelElement {
   static override styles = [shared, composerStyles];
 
   static override properties = {
-    strings: { attribute: false },
     features: { attribute: false },
     attachFile: { attribute: false },
     isDisabled: { type: Boolean, attribute: 'disabled', reflect: true },
@@ -61,7 +57,6 @@ export class CentionComposer extends LitElement {
     isDragging: { state: true },
   };
 
-  declare strings: WidgetStrings;
   /** Features of the area from `canChat` (attachments allowed, size limits). */
   declare features: ChatFeatures | undefined;
   declare attachFile: AttachFile | undefined;
@@ -77,7 +72,6 @@ export class CentionComposer extends LitElement {
 
   constructor() {
     super();
-    this.strings = en;
     this.isDisabled = false;
     this.sendsPreview = false;
     this.value = '';
@@ -114,28 +108,14 @@ export class CentionComposer extends LitElement {
     const text = this.value.trim();
     if (!text || this.isDisabled) return;
     // Cancelable: a listener that could not send it (no chat yet) keeps the visitor's text here.
-    const isAccepted = this.dispatchEvent(
-      new CustomEvent('cention-composer-send', {
-        detail: { text },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
-    if (!isAccepted) return;
+    if (!emit(this, 'cention-composer-send', { text }, true)) return;
     this.value = '';
     this.error = '';
     if (this.sendsPreview) this.#emitPreview('');
   }
 
   #emitPreview(text: string): void {
-    this.dispatchEvent(
-      new CustomEvent('cention-composer-preview', {
-        detail: { text },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'cention-composer-preview', { text });
   }
 
   #handleInput(event: Event): void {
@@ -158,16 +138,9 @@ export class CentionComposer extends LitElement {
 
   /** Checks the area's limits before uploading, so the visitor hears why at once. */
   #limitError(file: File): string {
-    const strings = this.strings;
-    if (!this.#canAttach) return strings.errorAttachmentsDisabled;
-    const isImage = file.type.startsWith('image/');
-    const limit = isImage
-      ? (this.features?.['chat.max-image-size'] ?? this.features?.['chat.max-attachment-size'])
-      : this.features?.['chat.max-attachment-size'];
-    if (typeof limit === 'number' && limit > 0 && file.size > limit) {
-      return formatString(strings.errorTooLarge, { NAME: file.name, LIMIT: humanBytes(limit) });
-    }
-    return '';
+    if (!this.#canAttach) return this.strings.errorAttachmentsDisabled;
+    const refusal = checkAttachment(file, this.features);
+    return refusal ? this.#errorText(refusal, file) : '';
   }
 
   #errorText(error: ClientErrorShape, file: File): string {
@@ -176,7 +149,7 @@ export class CentionComposer extends LitElement {
       case 'too_large':
         return formatString(strings.errorTooLarge, {
           NAME: file.name,
-          LIMIT: humanBytes(Number(this.features?.['chat.max-attachment-size'] ?? 0)),
+          LIMIT: formatBytes(attachmentLimit(file, this.features) ?? 0),
         });
       case 'bad_type':
         return formatString(strings.errorBadType, { NAME: file.name });

@@ -3,9 +3,9 @@ import { css } from 'lit';
 export const endConfirmStyles = css`
   :host {
     display: block;
-    padding: var(--_space, 12px);
-    background: var(--_surface-2, #f1f3f8);
-    border-block-start: 1px solid var(--_border, #8e9199);
+    padding: var(--_space);
+    background: var(--_surface-2);
+    border-block-start: 1px solid var(--_border);
   }
 
   h2 {
@@ -14,7 +14,7 @@ export const endConfirmStyles = css`
   }
 
   p {
-    margin: 0 0 var(--_space, 12px);
+    margin: 0 0 var(--_space);
   }
 
   .actions {
@@ -24,7 +24,7 @@ export const endConfirmStyles = css`
   }
 
   .danger {
-    background: var(--_danger, #b3261e);
-    color: var(--_on-accent, #ffffff);
+    background: var(--_danger);
+    color: var(--_on-accent);
   }
 `;

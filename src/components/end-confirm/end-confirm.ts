@@ -1,6 +1,7 @@
-import { LitElement, html } from 'lit';
-import { en, type WidgetStrings } from '../../i18n/en.js';
+import { html } from 'lit';
 import { shared } from '../../styles/shared.js';
+import { emit } from '../chat/chat-events.js';
+import { PanelElement } from '../panel-element.js';
 import { endConfirmStyles } from './end-confirm.styles.js';
 
 /** Internal: the visitor answered "End the chat?". */
@@ -20,18 +21,11 @@ declare global {
  *
  * @event cention-end-answer - (internal) `{isConfirmed}`.
  */
-export class CentionEndConfirm extends LitElement {
+export class CentionEndConfirm extends PanelElement {
   static override styles = [shared, endConfirmStyles];
-
-  static override properties = {
-    strings: { attribute: false },
-  };
-
-  declare strings: WidgetStrings;
 
   constructor() {
     super();
-    this.strings = en;
   }
 
   override focus(options?: FocusOptions): void {
@@ -39,13 +33,7 @@ export class CentionEndConfirm extends LitElement {
   }
 
   #answer(isConfirmed: boolean): void {
-    this.dispatchEvent(
-      new CustomEvent('cention-end-answer', {
-        detail: { isConfirmed },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'cention-end-answer', { isConfirmed });
   }
 
   #handleKeydown(event: KeyboardEvent): void {

@@ -13,8 +13,8 @@ export const messageListStyles = css`
     min-block-size: 0;
     overflow-y: auto;
     overscroll-behavior: contain;
-    padding-block: 4px var(--_space, 12px);
-    padding-inline: var(--_space, 12px);
+    padding-block: 4px var(--_space);
+    padding-inline: var(--_space);
   }
 
   .pill {
@@ -24,6 +24,6 @@ export const messageListStyles = css`
     margin-inline: auto;
     inline-size: fit-content;
     border-radius: 999px;
-    box-shadow: var(--_shadow, 0 2px 8px rgb(0 0 0 / 0.25));
+    box-shadow: var(--_shadow);
   }
 `;

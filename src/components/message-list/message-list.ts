@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { ChatItem } from '../../controllers/chat-item.js';
-import { en, type WidgetStrings } from '../../i18n/en.js';
 import { shared } from '../../styles/shared.js';
 import { isSanitizerReady, loadSanitizer, sanitizeHtml } from '../message/safe-content.js';
+import { PanelElement } from '../panel-element.js';
 import { messageListStyles } from './message-list.styles.js';
 
 /** Within this many pixels of the end, the visitor counts as "at the bottom" and we follow. */
@@ -18,12 +18,11 @@ const BOTTOM_SLACK_PX = 48;
  * @csspart messages - The scrolling log.
  * @csspart message - Each message row (forwarded from `cention-message`).
  */
-export class CentionMessageList extends LitElement {
+export class CentionMessageList extends PanelElement {
   static override styles = [shared, messageListStyles];
 
   static override properties = {
     items: { attribute: false },
-    strings: { attribute: false },
     baseUrl: { attribute: false },
     downloadToken: { attribute: false },
     hasEnded: { type: Boolean, attribute: 'ended' },
@@ -32,7 +31,6 @@ export class CentionMessageList extends LitElement {
   };
 
   declare items: ChatItem[];
-  declare strings: WidgetStrings;
   declare baseUrl: string;
   /** The session secret for the chat server's download addresses. */
   declare downloadToken: string;
@@ -47,7 +45,6 @@ export class CentionMessageList extends LitElement {
   constructor() {
     super();
     this.items = [];
-    this.strings = en;
     this.baseUrl = '';
     this.downloadToken = '';
     this.hasEnded = false;

@@ -14,7 +14,7 @@ export const messageStyles = css`
   }
 
   .message.group-start {
-    margin-block-start: var(--_space, 12px);
+    margin-block-start: var(--_space);
   }
 
   .message.visitor {
@@ -29,7 +29,7 @@ export const messageStyles = css`
   .author {
     font-size: 0.8em;
     font-weight: 600;
-    color: var(--_muted, #54575e);
+    color: var(--_muted);
     margin-block-end: 2px;
     margin-inline: 4px;
   }
@@ -38,15 +38,15 @@ export const messageStyles = css`
     max-inline-size: 85%;
     padding-block: 8px;
     padding-inline: 12px;
-    border-radius: var(--_radius, 12px);
-    background: var(--_agent-bubble, #eef1f6);
-    color: var(--_text, #1b1b1f);
+    border-radius: var(--_radius);
+    background: var(--_agent-bubble);
+    color: var(--_text);
     overflow-wrap: anywhere;
   }
 
   .visitor .bubble {
-    background: var(--_visitor-bubble, #0b57d0);
-    color: var(--_on-visitor-bubble, #ffffff);
+    background: var(--_visitor-bubble);
+    color: var(--_on-visitor-bubble);
   }
 
   .visitor .bubble a {
@@ -54,13 +54,13 @@ export const messageStyles = css`
   }
 
   .failed .bubble {
-    outline: 2px solid var(--_danger, #b3261e);
+    outline: 2px solid var(--_danger);
     outline-offset: 1px;
   }
 
   .system .bubble {
     background: transparent;
-    color: var(--_muted, #54575e);
+    color: var(--_muted);
     font-size: 0.875em;
     padding-block: 4px;
   }
@@ -91,13 +91,13 @@ export const messageStyles = css`
     gap: 8px;
     align-items: center;
     font-size: 0.75em;
-    color: var(--_muted, #54575e);
+    color: var(--_muted);
     margin-block-start: 2px;
     margin-inline: 4px;
   }
 
   .failed .details {
-    color: var(--_danger, #b3261e);
+    color: var(--_danger);
   }
 
   .link-button {
@@ -122,7 +122,7 @@ export const messageStyles = css`
     display: block;
     max-inline-size: 220px;
     max-block-size: 220px;
-    border-radius: calc(var(--_radius, 12px) / 2);
+    border-radius: calc(var(--_radius) / 2);
     object-fit: contain;
   }
 

@@ -1,8 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChatItem, TemplateButton } from '../../controllers/chat-item.js';
-import { en, type WidgetStrings } from '../../i18n/en.js';
 import { formatString } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
+import { emit } from '../chat/chat-events.js';
+import { newTabLink } from '../new-tab-link.js';
+import { PanelElement } from '../panel-element.js';
 import { messageStyles } from './message.styles.js';
 import {
   isRasterImage,
@@ -44,12 +46,11 @@ declare global {
  * @event cention-message-retry - (internal) Resend a failed message.
  * @event cention-template-choose - (internal) A postback button was chosen.
  */
-export class CentionMessage extends LitElement {
+export class CentionMessage extends PanelElement {
   static override styles = [shared, messageStyles];
 
   static override properties = {
     item: { attribute: false },
-    strings: { attribute: false },
     baseUrl: { attribute: false },
     downloadToken: { attribute: false },
     isGroupStart: { type: Boolean, attribute: 'group-start' },
@@ -57,7 +58,6 @@ export class CentionMessage extends LitElement {
   };
 
   declare item: ChatItem | undefined;
-  declare strings: WidgetStrings;
   /** The chat server's base URL, to resolve file addresses. */
   declare baseUrl: string;
   /** The session secret, which the chat server wants on its download addresses. */
@@ -72,7 +72,6 @@ export class CentionMessage extends LitElement {
 
   constructor() {
     super();
-    this.strings = en;
     this.baseUrl = '';
     this.downloadToken = '';
     this.isGroupStart = true;
@@ -142,6 +141,7 @@ export class CentionMessage extends LitElement {
   }
 
   #renderContent(item: ChatItem): TemplateResult {
+    // `.text` keeps the visitor's line breaks (pre-wrap): no template whitespace around the text.
     switch (item.kind) {
       case 'html':
         return html`<div class="html">${this.#safeHtml}</div>`;
@@ -151,10 +151,10 @@ export class CentionMessage extends LitElement {
       case 'file':
         return html`<p>${item.text}</p>
           ${this.#renderFile(item)}`;
-      case 'choice':
-        return html`<p class="text">
-          ${formatString(this.strings.youChose, { TITLE: item.text })}
-        </p>`;
+      case 'choice': {
+        const choice = formatString(this.strings.youChose, { TITLE: item.text });
+        return html`<p class="text">${choice}</p>`;
+      }
       default:
         return html`<p class="text">${item.text}</p>`;
     }
@@ -174,9 +174,7 @@ export class CentionMessage extends LitElement {
           ? html`<img class="thumbnail" src=${url} alt=${file.name} loading="lazy" />`
           : nothing
       }
-      <a href=${url} download=${file.name} target="_blank" rel="noopener noreferrer"
-        >${label}${size}<span class="visually-hidden"> ${this.strings.opensInNewTab}</span></a
-      >
+      ${newTabLink(url, `${label}${size}`, this.strings, { download: file.name })}
     </div>`;
   }
 
@@ -189,13 +187,7 @@ export class CentionMessage extends LitElement {
           if (button.type === 'url') {
             const url = safeLinkUrl(button.url);
             if (!url) return nothing;
-            return html`<a
-              class="button secondary"
-              href=${url}
-              target="_blank"
-              rel="noopener noreferrer"
-              >${button.title}<span class="visually-hidden"> ${this.strings.opensInNewTab}</span></a
-            >`;
+            return newTabLink(url, button.title, this.strings, { className: 'button secondary' });
           }
           const isChosen = item.chosen === button.title;
           return html`<button
@@ -225,16 +217,8 @@ export class CentionMessage extends LitElement {
     if (item.sender === 'SYSTEM') return nothing;
     const strings = this.strings;
     const delivery = item.delivery;
-    const state =
-      delivery === 'sending'
-        ? strings.sending
-        : delivery === 'sent'
-          ? strings.sent
-          : delivery === 'seen'
-            ? strings.seen
-            : delivery === 'failed'
-              ? strings.failed
-              : '';
+    // The strings are named after the states: sending, sent, seen, failed.
+    const state = delivery ? strings[delivery] : '';
     if (!item.sentHuman && !state) return nothing;
     return html`<div class="details">
       ${item.sentHuman ? html`<time>${item.sentHuman}</time>` : nothing}
@@ -251,24 +235,12 @@ export class CentionMessage extends LitElement {
 
   #handleRetry(item: ChatItem): void {
     if (!item.umid) return;
-    this.dispatchEvent(
-      new CustomEvent('cention-message-retry', {
-        detail: { umid: item.umid },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'cention-message-retry', { umid: item.umid });
   }
 
   #handleChoose(item: ChatItem, button: TemplateButton): void {
     if (this.hasEnded || item.chosen !== undefined) return;
-    this.dispatchEvent(
-      new CustomEvent('cention-template-choose', {
-        detail: { item, button },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'cention-template-choose', { item, button });
   }
 }
 

@@ -7,15 +7,28 @@ import type createDOMPurify from 'dompurify';
 
 type Purifier = ReturnType<typeof createDOMPurify>;
 
+/**
+ * Fetches DOMPurify's factory. The script-tag entries provide it (see define-widget.ts): the
+ * module build loads DOMPurify as a chunk of its own, the one-file build already holds it.
+ */
+export type PurifierLoader = () => Promise<typeof createDOMPurify>;
+
+let loadPurifier: PurifierLoader | undefined;
 let purifier: Purifier | undefined;
 let loading: Promise<void> | undefined;
 
+/** Sets where DOMPurify comes from; registerPanelElements does it, before any element exists. */
+export function setPurifierLoader(load: PurifierLoader): void {
+  loadPurifier = load;
+}
+
 /**
- * Loads DOMPurify (its own chunk: the start form and the first render of the panel do not wait
- * for it; the panel asks for it as soon as it is shown) and configures a private instance.
+ * Loads DOMPurify (the start form and the first render of the panel do not wait for it; the
+ * panel asks for it as soon as it is shown) and configures a private instance.
  */
 export function loadSanitizer(): Promise<void> {
-  loading ??= import('dompurify').then(({ default: createPurifier }) => {
+  const load = loadPurifier ?? (() => Promise.reject(new Error('cention-chat: no DOMPurify')));
+  loading ??= load().then((createPurifier) => {
     const instance = createPurifier(window);
     instance.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName === 'A' && node.hasAttribute('href')) {
@@ -57,9 +70,12 @@ const SAFE_LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
  * with a leading slash ("/socket/external.api/download/…"), so such a path is taken as relative
  * to baseURL, unless it already starts with baseURL's own path.
  */
+/** The chat server's base address as a directory URL (with a trailing slash). */
+const serverURL = (base: string): URL => new URL(`${base.replace(/\/+$/, '')}/`, location.href);
+
 function resolveAgainstBase(url: string, base: string | undefined): URL {
-  if (!base) return new URL(url, window.location.href);
-  const baseUrl = new URL(`${base.replace(/\/+$/, '')}/`, window.location.href);
+  if (!base) return new URL(url, location.href);
+  const baseUrl = serverURL(base);
   if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith(baseUrl.pathname)) {
     return new URL(url.slice(1), baseUrl);
   }
@@ -97,7 +113,7 @@ export function withDownloadToken(url: string, base: string, token: string): str
   if (!token || url.startsWith('data:')) return url;
   try {
     const parsed = new URL(url);
-    const server = new URL(`${base.replace(/\/+$/, '')}/`, window.location.href);
+    const server = serverURL(base);
     const isDownload =
       parsed.origin === server.origin &&
       parsed.pathname.startsWith(`${server.pathname}socket/external.api/download/`);

@@ -1,31 +1,28 @@
-import { LitElement, html, nothing } from 'lit';
-import { en, type WidgetStrings } from '../../i18n/en.js';
+import { html, nothing } from 'lit';
 import { formatString } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
+import { PanelElement } from '../panel-element.js';
 import { queueStatusStyles } from './queue-status.styles.js';
 
 /**
  * @summary Waiting for an agent: the visitor's place in the queue and the estimated wait, kept
  * live in a polite status region.
  */
-export class CentionQueueStatus extends LitElement {
+export class CentionQueueStatus extends PanelElement {
   static override styles = [shared, queueStatusStyles];
 
   static override properties = {
     position: { type: Number },
     waitSeconds: { type: Number, attribute: 'wait-seconds' },
-    strings: { attribute: false },
   };
 
   /** 1-based place in the queue; 0 or less: unknown. */
   declare position: number;
   declare waitSeconds: number | undefined;
-  declare strings: WidgetStrings;
 
   constructor() {
     super();
     this.position = 0;
-    this.strings = en;
   }
 
   protected override render() {

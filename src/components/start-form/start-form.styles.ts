@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const startFormStyles = css`
   :host {
     display: block;
-    padding: var(--_space, 12px);
+    padding: var(--_space);
     overflow-y: auto;
   }
 
@@ -13,12 +13,12 @@ export const startFormStyles = css`
   }
 
   p {
-    margin-block: 0 var(--_space, 12px);
+    margin-block: 0 var(--_space);
   }
 
   form {
     display: grid;
-    gap: var(--_space, 12px);
+    gap: var(--_space);
   }
 
   .field {
@@ -34,15 +34,6 @@ export const startFormStyles = css`
   input,
   textarea {
     inline-size: 100%;
-    padding-block: 10px;
-    padding-inline: 12px;
-    border: 1px solid var(--_border, #8e9199);
-    border-radius: calc(var(--_radius, 12px) / 1.5);
-    background: var(--_surface, #ffffff);
-    color: var(--_text, #1b1b1f);
-    font: inherit;
-    /* 16 px: smaller inputs make mobile Safari zoom the page on focus. */
-    font-size: max(16px, 1em);
   }
 
   textarea {
@@ -51,24 +42,24 @@ export const startFormStyles = css`
   }
 
   [aria-invalid='true'] {
-    border-color: var(--_danger, #b3261e);
+    border-color: var(--_danger);
     border-width: 2px;
   }
 
   .error {
     margin: 0;
-    color: var(--_danger, #b3261e);
+    color: var(--_danger);
     font-size: 0.85em;
   }
 
   .hint {
-    color: var(--_muted, #54575e);
+    color: var(--_muted);
     font-size: 0.85em;
     margin: 0;
   }
 
   .hours {
-    margin: 0 0 var(--_space, 12px);
+    margin: 0 0 var(--_space);
     padding: 0;
     list-style: none;
   }
@@ -80,9 +71,9 @@ export const startFormStyles = css`
   }
 
   .notice {
-    margin-block-end: var(--_space, 12px);
-    padding: var(--_space, 12px);
-    border-radius: var(--_radius, 12px);
-    background: var(--_surface-2, #f1f3f8);
+    margin-block-end: var(--_space);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
   }
 `;

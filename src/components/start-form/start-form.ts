@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { CanChatResult } from '../../client/types.js';
 import type { Unavailability } from '../../controllers/chat-state.js';
-import { en, type WidgetStrings } from '../../i18n/en.js';
 import { shared } from '../../styles/shared.js';
+import { emit } from '../chat/chat-events.js';
+import { PanelElement } from '../panel-element.js';
 import { startFormStyles } from './start-form.styles.js';
 
 /** Internal: the visitor filled in the form correctly. */
@@ -20,6 +21,7 @@ declare global {
 }
 
 type Field = 'name' | 'email' | 'message';
+const FIELDS: Field[] = ['name', 'email', 'message'];
 
 // Deliberately loose: one "@", something on both sides, a dot in the domain. The server decides.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,11 +34,10 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @event cention-start-submit - (internal) `{name, email, message}`.
  * @event cention-start-recheck - (internal) The visitor asks to check availability again.
  */
-export class CentionStartForm extends LitElement {
+export class CentionStartForm extends PanelElement {
   static override styles = [shared, startFormStyles];
 
   static override properties = {
-    strings: { attribute: false },
     canChat: { attribute: false },
     unavailability: {},
     name: {},
@@ -44,7 +45,6 @@ export class CentionStartForm extends LitElement {
     errors: { state: true },
   };
 
-  declare strings: WidgetStrings;
   declare canChat: CanChatResult | undefined;
   /** Why the form cannot be used, if it cannot. */
   declare unavailability: Unavailability | undefined;
@@ -55,7 +55,6 @@ export class CentionStartForm extends LitElement {
 
   constructor() {
     super();
-    this.strings = en;
     this.name = '';
     this.email = '';
     this.errors = {};
@@ -80,34 +79,50 @@ export class CentionStartForm extends LitElement {
 
   async #handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
+    const data = new FormData(event.target as HTMLFormElement);
+    const value = (field: Field) => String(data.get(field) ?? '').trim();
     const values: StartSubmitDetail = {
-      name: String(data.get('name') ?? '').trim(),
-      email: String(data.get('email') ?? '').trim(),
-      message: String(data.get('message') ?? '').trim(),
+      name: value('name'),
+      email: value('email'),
+      message: value('message'),
     };
     this.errors = this.#validate(values);
-    const firstInvalid = (['name', 'email', 'message'] as const).find((f) => this.errors[f]);
+    const firstInvalid = FIELDS.find((field) => this.errors[field]);
     if (firstInvalid) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
       return;
     }
-    this.dispatchEvent(
-      new CustomEvent('cention-start-submit', { detail: values, bubbles: true, composed: true }),
-    );
+    emit(this, 'cention-start-submit', values);
   }
 
-  #renderField(
-    field: Field,
-    label: string,
-    control: (describedBy: string | typeof nothing, isInvalid: boolean) => TemplateResult,
-  ): TemplateResult {
+  /** A labelled field; its error, when it has one, is tied to it with `aria-describedby`. */
+  #renderField(field: Field, label: string): TemplateResult {
     const error = this.errors[field];
+    const describedBy = error ? `error-${field}` : nothing;
+    const isInvalid = error ? 'true' : 'false';
     return html`<div class="field">
       <label for="field-${field}">${label}</label>
-      ${control(error ? `error-${field}` : nothing, Boolean(error))}
+      ${
+        field === 'message'
+          ? html`<textarea
+              id="field-message"
+              name="message"
+              required
+              aria-invalid=${isInvalid}
+              aria-describedby=${describedBy}
+            ></textarea>`
+          : html`<input
+              id="field-${field}"
+              name=${field}
+              type=${field === 'email' ? 'email' : 'text'}
+              autocomplete=${field}
+              required
+              .value=${this[field]}
+              aria-invalid=${isInvalid}
+              aria-describedby=${describedBy}
+            />`
+      }
       ${error ? html`<p class="error" id="error-${field}">${error}</p>` : nothing}
     </div>`;
   }
@@ -149,9 +164,7 @@ export class CentionStartForm extends LitElement {
   }
 
   #handleRecheck(): void {
-    this.dispatchEvent(
-      new CustomEvent('cention-start-recheck', { detail: {}, bubbles: true, composed: true }),
-    );
+    emit(this, 'cention-start-recheck', {});
   }
 
   protected override render() {
@@ -161,47 +174,9 @@ export class CentionStartForm extends LitElement {
     return html`<p>${strings.startIntro}</p>
       <form novalidate @submit=${this.#handleSubmit}>
         <p class="hint">${strings.requiredHint}</p>
-        ${this.#renderField(
-          'name',
-          strings.nameLabel,
-          (describedBy, isInvalid) =>
-            html`<input
-              id="field-name"
-              name="name"
-              autocomplete="name"
-              required
-              .value=${this.name}
-              aria-invalid=${isInvalid ? 'true' : 'false'}
-              aria-describedby=${describedBy}
-            />`,
-        )}
-        ${this.#renderField(
-          'email',
-          strings.emailLabel,
-          (describedBy, isInvalid) =>
-            html`<input
-              id="field-email"
-              name="email"
-              type="email"
-              autocomplete="email"
-              required
-              .value=${this.email}
-              aria-invalid=${isInvalid ? 'true' : 'false'}
-              aria-describedby=${describedBy}
-            />`,
-        )}
-        ${this.#renderField(
-          'message',
-          strings.questionLabel,
-          (describedBy, isInvalid) =>
-            html`<textarea
-              id="field-message"
-              name="message"
-              required
-              aria-invalid=${isInvalid ? 'true' : 'false'}
-              aria-describedby=${describedBy}
-            ></textarea>`,
-        )}
+        ${this.#renderField('name', strings.nameLabel)}
+        ${this.#renderField('email', strings.emailLabel)}
+        ${this.#renderField('message', strings.questionLabel)}
         <button type="submit" class="button">${strings.startChat}</button>
         <span class="visually-hidden" role="status"
           >${errorCount > 0 ? strings.formErrorSummary.replace('{COUNT}', String(errorCount)) : ''}</span

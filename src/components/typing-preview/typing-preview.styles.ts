@@ -1,12 +1,14 @@
 import { css } from 'lit';
 
+// Under prefers-reduced-motion the dots hold still: shared.ts turns every animation off.
+
 export const typingPreviewStyles = css`
   :host {
     display: block;
     min-block-size: 1.5em;
-    padding-inline: var(--_space, 12px);
+    padding-inline: var(--_space);
     font-size: 0.85em;
-    color: var(--_muted, #54575e);
+    color: var(--_muted);
   }
 
   .typing {
@@ -53,14 +55,6 @@ export const typingPreviewStyles = css`
     30% {
       transform: translateY(-3px);
       opacity: 1;
-    }
-  }
-
-  /* Reduced motion: steady dots instead of bouncing ones. */
-  @media (prefers-reduced-motion: reduce) {
-    .dots span {
-      animation: none;
-      opacity: 0.8;
     }
   }
 `;

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
-import { en, type WidgetStrings } from '../../i18n/en.js';
+import { html, nothing } from 'lit';
 import { formatString } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
+import { PanelElement } from '../panel-element.js';
 import { typingPreviewStyles } from './typing-preview.styles.js';
 
 /**
@@ -11,27 +11,24 @@ import { typingPreviewStyles } from './typing-preview.styles.js';
  * The status text sits in a polite live region, so a screen reader hears that the agent started
  * typing (once per start, not per keystroke: the draft itself is not in the live region).
  */
-export class CentionTypingPreview extends LitElement {
+export class CentionTypingPreview extends PanelElement {
   static override styles = [shared, typingPreviewStyles];
 
   static override properties = {
     isTyping: { type: Boolean, attribute: 'typing' },
     text: {},
     agentName: { attribute: 'agent-name' },
-    strings: { attribute: false },
   };
 
   declare isTyping: boolean;
   /** The agent's draft, when the area shows it. */
   declare text: string | undefined;
   declare agentName: string;
-  declare strings: WidgetStrings;
 
   constructor() {
     super();
     this.isTyping = false;
     this.agentName = '';
-    this.strings = en;
   }
 
   protected override render() {

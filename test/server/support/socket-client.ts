@@ -81,7 +81,7 @@ export class SocketClient {
   waitFor(
     event: string,
     where: (frame: ServerEvent) => boolean = () => true,
-    timeoutMs = 5000,
+    timeoutMs = 10_000,
   ): Promise<ServerEvent> {
     const matches = (frame: ServerEvent) => frame.event === event && where(frame);
     const already = this.received.find((frame) => !this.taken.has(frame) && matches(frame));
@@ -118,7 +118,7 @@ export class SocketClient {
     );
   }
 
-  waitForAny(where: (frame: ServerEvent) => boolean, timeoutMs = 5000): Promise<ServerEvent> {
+  waitForAny(where: (frame: ServerEvent) => boolean, timeoutMs = 10_000): Promise<ServerEvent> {
     const already = this.received.find((frame) => !this.taken.has(frame) && where(frame));
     if (already) {
       this.taken.add(already);

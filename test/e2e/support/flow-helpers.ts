@@ -1,0 +1,198 @@
+/**
+ * Helpers for the flow, state and reliability specs, on top of fixtures.ts: a worker-wide built
+ * agent console for servers the tests start themselves (other configs, a child process), people in
+ * their own browser contexts, and locators for single messages of the widget and the console.
+ */
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAgentConsole } from '../../../demo/agent/build.js';
+import { startServer, type RunningServer } from '../../../demo/server/app.js';
+import type { ServerConfig } from '../../../demo/server/config.js';
+import { expect, signInAsAgent, startChatAsVisitor, test as base } from './fixtures.js';
+
+interface FlowWorkerFixtures {
+  /** The agent console built once per worker, for servers started by the tests themselves. */
+  agentConsoleDir: string;
+}
+
+interface FlowTestFixtures {
+  /** A person with their own browser context; every context is closed after the test. */
+  newPerson: () => Promise<Person>;
+  /** A server with its own config (and clock) in this process; closed after the test. */
+  serverWith: (config: ServerConfig, now?: () => number) => Promise<RunningServer>;
+}
+
+/** A person with their own browser (cookies, storage) and one tab. */
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+export const test = base.extend<FlowTestFixtures, FlowWorkerFixtures>({
+  agentConsoleDir: [
+    // Playwright reads a fixture's dependencies from this destructuring; it needs none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use(
+        await buildAgentConsole(join(mkdtempSync(join(tmpdir(), 'cention-flow-')), 'agent')),
+      );
+    },
+    { scope: 'worker' },
+  ],
+  newPerson: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return { context, page: await context.newPage() };
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  serverWith: async ({ agentConsoleDir }, use) => {
+    const servers: RunningServer[] = [];
+    await use(async (config, now) => {
+      const server = await startServer({
+        port: 0,
+        dataDir: ':memory:',
+        logLevel: 'silent',
+        agentConsoleDir,
+        config,
+        now,
+      });
+      servers.push(server);
+      return server;
+    });
+    await Promise.all(servers.map((server) => server.close()));
+  },
+});
+
+export { expect };
+
+/**
+ * The one message row of the widget that holds `text`. Texts in tests are unique, so a second row
+ * with the same text (a duplicate) makes this locator fail in strict mode or in `toHaveCount(1)`.
+ */
+export function widgetMessage(page: Page, text: string): Locator {
+  return page.locator('cention-message').filter({ hasText: text });
+}
+
+/** The delivery state under a visitor message: "Sending…", "Sent", "Seen by agent", "Not sent.". */
+export function deliveryOf(page: Page, text: string): Locator {
+  return widgetMessage(page, text).locator('.delivery');
+}
+
+/** The bubbles of the agent console's open chat, in the order shown. */
+export function consoleBubbles(agent: Page): Locator {
+  return agent.getByRole('log').locator('li .bubble');
+}
+
+/** A link's address, to fetch what a person would get by following it. */
+export async function hrefOf(link: Locator): Promise<string> {
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error('the link has no href');
+  return href;
+}
+
+/** Types into the widget's composer and sends with Enter, as a visitor does. */
+export async function sendAsVisitor(page: Page, text: string): Promise<void> {
+  const composer = page.getByLabel('Write a message');
+  await composer.fill(text);
+  await composer.press('Enter');
+  // The composer empties once the widget accepted the message (it is in the outbox then).
+  await expect(composer).toHaveValue('');
+}
+
+/**
+ * Turns on the widget's documented `typing-preview` attribute (the demo page does not set it), so
+ * the agent sees what the visitor types. Done before the panel opens, as a site would in its HTML.
+ */
+export async function enableTypingPreview(page: Page): Promise<void> {
+  await page
+    .locator('cention-chat')
+    .evaluate((element) => element.setAttribute('typing-preview', ''));
+}
+
+/** What the page did on one WebSocket, recorded by Playwright outside the page's own code. */
+export interface SocketRecord {
+  url: string;
+  openedAt: number;
+  closedAt: number | undefined;
+  /** Text frames the page sent (SockJS frames: JSON arrays of protocol frames). */
+  sent: string[];
+}
+
+/**
+ * Records every WebSocket the page opens, from now on (also across navigations), so a test can
+ * prove when the socket really was down, independent of what the widget says about itself.
+ */
+export function trackWebSockets(page: Page): SocketRecord[] {
+  const records: SocketRecord[] = [];
+  page.on('websocket', (socket) => {
+    const record: SocketRecord = {
+      url: socket.url(),
+      openedAt: Date.now(),
+      closedAt: undefined,
+      sent: [],
+    };
+    records.push(record);
+    socket.on('framesent', (frame) => {
+      if (typeof frame.payload === 'string') record.sent.push(frame.payload);
+    });
+    socket.on('close', () => (record.closedAt = Date.now()));
+  });
+  return records;
+}
+
+/**
+ * Alice signed in, a visitor on `pageURL` in another browser context who started a chat, and
+ * Alice accepted it. `beforeStart` runs on the visitor's page before anything loads (to attach
+ * recorders).
+ */
+export async function acceptedChat(
+  newPerson: () => Promise<Person>,
+  site: { url: string; agentURL: string },
+  visitorName: string,
+  beforeStart: (visitor: Page) => void | Promise<void> = () => undefined,
+): Promise<{ visitor: Person; agent: Person }> {
+  const visitor = await newPerson();
+  const agent = await newPerson();
+  await beforeStart(visitor.page);
+  await signInAsAgent(agent.page, site.agentURL, 'Alice');
+  await startChatAsVisitor(visitor.page, site.url, {
+    name: visitorName,
+    email: 'visitor@example.com',
+    question: `Hello, this is ${visitorName}.`,
+  });
+  await agent.page.getByRole('button', { name: `Accept chat with ${visitorName}` }).click();
+  await expect(agent.page.getByRole('log')).toContainText(`Hello, this is ${visitorName}.`);
+  return { visitor, agent };
+}
+
+/**
+ * Records on every page load whether the widget's start form was ever in the DOM (checked each
+ * animation frame), for "a resumed chat never flashes the start form". Read it with
+ * `startFormWasShown(page)` after the load.
+ */
+export async function watchForStartForm(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const watch = { startForm: false };
+    (window as unknown as { startFormWatch: typeof watch }).startFormWatch = watch;
+    const check = () => {
+      const panel = document
+        .querySelector('cention-chat')
+        ?.shadowRoot?.querySelector('cention-chat-panel')?.shadowRoot;
+      if (panel?.querySelector('cention-start-form')) watch.startForm = true;
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+export function startFormWasShown(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { startFormWatch: { startForm: boolean } }).startFormWatch.startForm,
+  );
+}
