@@ -268,6 +268,13 @@ export class AgentConsole extends LitElement {
   private handleEvent(event: ServerEvent): void {
     const payload = event.args[0] as Record<string, unknown> | undefined;
     switch (event.event) {
+      case 'login': {
+        // After a reconnect the server re-sends every open chat of ours; drop the open ones we
+        // hold, which may have ended or moved while we were away. Ended ones stay for reading.
+        const kept = [...this.chats].filter(([, chat]) => chat.status === 'closed');
+        this.chats = new Map(kept);
+        break;
+      }
       case 'queue': {
         const queue = payload as { areaId: number; chats: QueueEntry[] };
         this.queues = new Map(this.queues).set(queue.areaId, queue.chats);

@@ -1,7 +1,7 @@
 /**
  * What the FAQ robot says: a few topics of the demo company (opening hours, prices, delivery),
  * each answered with text and buttons, and a handover when the visitor asks for a person or the
- * robot has not understood twice in a row. Pure functions of the webhook request, easy to test.
+ * robot has not understood twice in a row. Pure functions of the request and the chat's memory.
  */
 import { PLANS, priceChartPng } from './price-chart.js';
 
@@ -91,12 +91,48 @@ export interface FaqOptions {
   siteURL: string;
 }
 
-/**
- * The response to one webhook request. `misses` is how many messages in a row the robot did not
- * understand before this one; the caller keeps it per session.
- */
-export function faqResponse(request: FaqRequest, misses: number, options: FaqOptions): FaqResponse {
+/** What the robot remembers about one chat between webhook requests. */
+export interface FaqMemory {
+  /** It has introduced itself. */
+  greeted: boolean;
+  /** Messages in a row it could not place. */
+  misses: number;
+}
+
+export const NEW_CHAT: FaqMemory = { greeted: false, misses: 0 };
+
+/** One turn: the response to a webhook request, and what to remember for the next one. */
+export function faqTurn(
+  request: FaqRequest,
+  memory: FaqMemory,
+  options: FaqOptions,
+): { response: FaqResponse; memory: FaqMemory } {
   const topic = topicOf(request);
+  if (topic === undefined) {
+    // A click on a button it does not know changes nothing; text it cannot place is a miss.
+    if (request.type === 'postback') return { response: { type: 'empty' }, memory };
+    if (!memory.greeted) {
+      const name = request.client.name ? ` ${request.client.name}` : '';
+      return {
+        response: menu(
+          `Hi${name}! I am the Nordvik FAQ robot. I can tell you about opening hours, prices ` +
+            'and delivery, or find you a person.',
+        ),
+        memory: { greeted: true, misses: 0 },
+      };
+    }
+    if (memory.misses === 0) {
+      return {
+        response: menu('Sorry, I did not get that. Is it about one of these?'),
+        memory: { greeted: true, misses: 1 },
+      };
+    }
+    return { response: { type: 'handover' }, memory: { greeted: true, misses: 0 } };
+  }
+  return { response: topicResponse(topic, options), memory: { greeted: true, misses: 0 } };
+}
+
+function topicResponse(topic: Topic, options: FaqOptions): FaqResponse {
   switch (topic) {
     case 'person':
       return { type: 'handover' };
@@ -138,13 +174,6 @@ export function faqResponse(request: FaqRequest, misses: number, options: FaqOpt
         '<p>We send the router within 2 working days and it usually arrives in 3–5 working ' +
           'days. Installation by a technician costs 495 kr once, or you plug it in yourself for free.</p>',
         'delivery',
-      );
-    case undefined:
-      if (misses >= 1) return { type: 'handover' };
-      if (request.type === 'postback') return { type: 'empty' };
-      return menu(
-        `Hi${request.client.name ? ` ${request.client.name}` : ''}! I am the Nordvik FAQ robot. ` +
-          'I can tell you about opening hours, prices and delivery, or find you a person.',
       );
   }
 }

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { issueRobotToken } from '../server/robot/issue-token.js';
-import { faqResponse, type FaqRequest, type FaqResponse } from './faq.js';
+import { faqTurn, NEW_CHAT, type FaqMemory, type FaqRequest, type FaqResponse } from './faq.js';
 
 export interface DemoRobotOptions {
   /** The chat server's `…/s/<workspace>` URL. */
@@ -44,8 +44,8 @@ export async function startDemoRobot(options: DemoRobotOptions): Promise<DemoRob
   const areaId = options.areaId ?? 1;
   const userName = options.userName ?? 'FAQ Robot';
   const log = options.log ?? (() => {});
-  /** Per chat: whether the robot has greeted it, and how many misses in a row. */
-  const memory = new Map<number, { greeted: boolean; misses: number }>();
+  /** Per chat: what the robot remembers (greeted? misses in a row?). */
+  const memory = new Map<number, FaqMemory>();
   let token = '';
 
   async function callAPI(path: string, body?: unknown): Promise<Record<string, unknown>> {
@@ -61,13 +61,9 @@ export async function startDemoRobot(options: DemoRobotOptions): Promise<DemoRob
   }
 
   async function respond(request: FaqRequest): Promise<FaqResponse> {
-    const state = memory.get(request.sessionId) ?? { greeted: false, misses: 0 };
-    memory.set(request.sessionId, state);
-    const response = faqResponse(request, state.misses, { siteURL });
-    const understood = response.type === 'answer' && response.content !== '';
-    // The greeting that opens a chat is not a miss; later messages it cannot place are.
-    state.misses = understood || !state.greeted ? 0 : state.misses + 1;
-    state.greeted = true;
+    const turn = faqTurn(request, memory.get(request.sessionId) ?? NEW_CHAT, { siteURL });
+    const response = turn.response;
+    memory.set(request.sessionId, turn.memory);
     if (response.type === 'handover') {
       memory.delete(request.sessionId);
       const said = request.type === 'message' ? request.message : request.postback?.title;

@@ -461,7 +461,10 @@ export class ChatEngine implements ChatService {
     }
     return {
       chatOpen: isAreaOpen(area, new Date(this.now())),
-      agentsAvailable: this.onlineAgentsOf(area.id).length,
+      // A registered robot answers new chats, so it counts as an available agent: the widget
+      // must not tell visitors that everyone is busy while the robot would answer at once.
+      agentsAvailable:
+        this.onlineAgentsOf(area.id).length + (area.robot && this.robots.has(area.robot) ? 1 : 0),
       resumable,
       feature: {
         'chat.attachment': area.attachments.enabled,

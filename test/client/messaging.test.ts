@@ -101,7 +101,7 @@ describe('CentionChat messages', () => {
     await connected();
     await server.emit('chat message', { agent: 'Alice', client: visitor.name, chat: [] });
     const [, accepted] = await log.waitFor('chat message', 2);
-    expect(accepted[0]).to.deep.equal({ agent: 'Alice', client: visitor.name, chat: [] });
+    expect(accepted?.[0]).to.deep.equal({ agent: 'Alice', client: visitor.name, chat: [] });
     // The same announcement again brings nothing new: not delivered twice.
     await server.emit('chat message', { agent: 'Alice', client: visitor.name, chat: [] });
     await server.emit('queue', 9);

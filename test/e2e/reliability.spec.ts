@@ -16,6 +16,7 @@ import {
   deliveryOf,
   expect,
   sendAsVisitor,
+  showChatInConsole,
   startFormWasShown,
   test,
   trackWebSockets,
@@ -90,6 +91,7 @@ test('20 messages written during 10 s offline reach the agent once each, in orde
   // What the server stored, not only what one console collected: a reloaded console gets the chat
   // from the store, with each message once, in order.
   await a.reload();
+  await showChatInConsole(a, 'Olle Offline');
   await expect(a.getByRole('log')).toContainText(texts[texts.length - 1] ?? '');
   expect(await consoleTextsStartingWith(a, 'Offline message')).toEqual(texts);
 });
@@ -144,6 +146,7 @@ test('the server is killed and restarted mid-chat: both sides go on, nothing los
       'Visitor, after the restart.',
     ];
     await a.reload();
+    await showChatInConsole(a, 'Kim Kill');
     await expect(consoleBubbles(a)).toHaveText(conversation);
     for (const text of conversation) await expect(widgetMessage(v, text)).toHaveCount(1);
     await v.reload();

@@ -3,12 +3,12 @@
  * script, no inline handler, no navigation), and the session secret stays between the widget and
  * its chat server: never in the server's logs, never in a request to another origin.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../demo/server/app.js';
 import { robotApiPlugin } from '../../demo/server/robot/robot-api-plugin.js';
 import { FakeWebhook } from '../server/robot-webhook-fake.js';
 import { Agent } from '../server/support/chat-clients.js';
-import { xssPayloads } from './fixtures/xss-payloads.js';
+import { framesetPayloads, xssPayloads, type XssPayload } from './fixtures/xss-payloads.js';
 import { callRobotApi, sayAsAgent } from './support/chat-senders.js';
 import { expect, startChatAsVisitor, test } from './support/fixtures.js';
 import { readWidgetSession } from './support/widget-session.js';
@@ -30,7 +30,7 @@ async function watchedVisitor(
   context: BrowserContext,
   server: RunningServer,
   name: string,
-): Promise<{ visitor: Page; watch: XssWatch; sessionId: number }> {
+): Promise<{ visitor: Page; watch: XssWatch; sessionId: number; sessionSecret: string }> {
   const watch = await watchForXss(context);
   const visitor = await context.newPage();
   await startChatAsVisitor(visitor, server.url, {
@@ -39,24 +39,31 @@ async function watchedVisitor(
     question: `Hello, this is ${name}.`,
   });
   await expect(visitor.getByRole('log')).toContainText(`Hello, this is ${name}.`);
-  const { sessionId } = await readWidgetSession(visitor);
+  const { sessionId, sessionSecret } = await readWidgetSession(visitor);
   watch.watchNavigations(visitor);
-  return { visitor, watch, sessionId };
+  return { visitor, watch, sessionId, sessionSecret };
 }
 
 /** Everything the corpus could have done, checked once the last message is on screen. */
-async function expectNothingRan(visitor: Page, watch: XssWatch, baseline: string[]) {
+async function expectNothingRan(
+  visitor: Page,
+  watch: XssWatch,
+  baseline: string[],
+  payloads: readonly XssPayload[],
+) {
   await expect(visitor.getByRole('log')).toContainText(END_OF_CORPUS);
   // Error handlers would fire when an image fails: wait until every image has loaded or failed.
   await expect.poll(() => pendingImages(visitor)).toBe(0);
-  expect(await countDeep(visitor, 'cention-message')).toBeGreaterThan(xssPayloads.length);
+  expect(await countDeep(visitor, 'cention-message')).toBeGreaterThan(payloads.length);
   expect(await scanForActiveContent(visitor)).toEqual(baseline);
   for (const link of await messageLinks(visitor)) {
-    expect(link.href, 'links in messages are web, mail or phone addresses').toMatch(
-      /^(?:https?:|mailto:|tel:)/,
-    );
-    expect(link.target).toBe('_blank');
-    expect(link.rel.split(' ')).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+    // Relative addresses ("#", "/page") have no scheme of their own; any scheme must be harmless.
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(link.href)?.[1]?.toLowerCase();
+    expect([undefined, 'http', 'https', 'mailto', 'tel'], `link ${link.href}`).toContain(scheme);
+    expect(link, 'links open in a new tab without access to the page').toMatchObject({
+      target: '_blank',
+      rel: expect.stringMatching(/^(?=.*\bnoopener\b)(?=.*\bnoreferrer\b)/),
+    });
   }
   expect(watch.hits, 'ids of payloads that executed').toEqual([]);
   expect(watch.dialogs).toEqual([]);
@@ -83,17 +90,16 @@ test('the XSS watch itself notices a payload that runs', async ({ browser, serve
     host.attachShadow({ mode: 'open' }).innerHTML = '<img src=x onerror="__xss(-1)">';
   });
   await expect.poll(() => watch.hits).toEqual([-1]);
-  expect(await scanForActiveContent(page)).toEqual([
-    ...baseline,
-    'document > div > img[onerror]',
-  ]);
+  expect(await scanForActiveContent(page)).toEqual([...baseline, 'document > div > img[onerror]']);
   await context.close();
 });
 
-test(`agent HTML from a corpus of ${xssPayloads.length} XSS payloads never runs`, async ({
-  browser,
-  server,
-}) => {
+/** The agent half: the visitor chats with Alice, who sends every payload over the agent socket. */
+async function sendCorpusAsAgent(
+  browser: Browser,
+  server: RunningServer,
+  payloads: readonly XssPayload[],
+): Promise<void> {
   // An agent is signed in first: with none, the widget offers no start form.
   const agent = await Agent.signIn(server.baseURL, 'Alice');
   const context = await browser.newContext();
@@ -106,14 +112,32 @@ test(`agent HTML from a corpus of ${xssPayloads.length} XSS payloads never runs`
 
     await sendAsVisitor(visitor, VISITOR_PAYLOAD);
     await expect(visitor.getByRole('log')).toContainText(VISITOR_PAYLOAD);
-    for (const payload of xssPayloads) await sayAsAgent(agent, sessionId, payload.html);
+    for (const payload of payloads) await sayAsAgent(agent, sessionId, payload.html);
     await sayAsAgent(agent, sessionId, END_OF_CORPUS);
 
-    await expectNothingRan(visitor, watch, baseline);
+    await expectNothingRan(visitor, watch, baseline, payloads);
   } finally {
     agent.close();
     await context.close();
   }
+}
+
+test(`agent HTML from a corpus of ${xssPayloads.length} XSS payloads never runs`, async ({
+  browser,
+  server,
+}) => {
+  await sendCorpusAsAgent(browser, server, xssPayloads);
+});
+
+test('agent HTML that parses to a <frameset> document neither runs nor freezes the page', async ({
+  browser,
+  server,
+}) => {
+  test.fixme(
+    true,
+    'bug: DOMPurify returns null for <frameset> markup; message.ts then re-renders forever',
+  );
+  await sendCorpusAsAgent(browser, server, framesetPayloads);
 });
 
 test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ browser }) => {
@@ -135,7 +159,7 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
       areaId: 1,
     });
     await callRobotApi(robotServer.baseURL, token, 'register');
-    const { visitor, watch, sessionId } = await watchedVisitor(
+    const { visitor, watch, sessionId, sessionSecret } = await watchedVisitor(
       context,
       robotServer,
       'Xavier Robotside',
@@ -148,7 +172,8 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
     await expect(visitor.getByRole('log')).toContainText('Beep, Robbie here.');
     const baseline = await scanForActiveContent(visitor);
 
-    for (const payload of xssPayloads) await say({ contentType: 'text/html', content: payload.html });
+    for (const payload of xssPayloads)
+      await say({ contentType: 'text/html', content: payload.html });
     // The same payloads in the other places a robot puts text: button templates and file names.
     const [first, second] = xssPayloads;
     await say({
@@ -158,7 +183,11 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
           type: 'button',
           text: payload.html,
           buttons: [
-            { type: 'postback', title: `<img src=x onerror=__xss(${payload.id})>`, data: payload.html },
+            {
+              type: 'postback',
+              title: `<img src=x onerror=__xss(${payload.id})>`,
+              data: payload.html,
+            },
             {
               type: 'url',
               title: payload.html,
@@ -193,21 +222,130 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
     await say({ contentType: 'text/plain', content: first?.html });
     await expect(visitor.getByRole('log')).toContainText(first?.html ?? '');
     await say({ contentType: 'text/plain', content: END_OF_CORPUS });
-    await expectNothingRan(visitor, watch, baseline);
+    await expectNothingRan(visitor, watch, baseline, xssPayloads);
 
     // Choosing a button whose title is markup shows the title as text, and still nothing runs.
-    const postback = visitor.getByRole('button', { name: `<img src=x onerror=__xss(${first?.id})>` });
+    const postback = visitor.getByRole('button', {
+      name: `<img src=x onerror=__xss(${first?.id})>`,
+    });
     await postback.first().click();
     await expect(visitor.getByRole('log')).toContainText(
       `You chose: <img src=x onerror=__xss(${first?.id})>`,
     );
     await webhook.waitForCall((call) => call.body.type === 'postback');
     expect(watch.hits).toEqual([]);
+    // The robot is another origin too: it learns the session id, never the secret.
+    expect(JSON.stringify(webhook.calls)).not.toContain(sessionSecret);
     expect(await scanForActiveContent(visitor)).toEqual(baseline);
   } finally {
     standby.close();
     await context.close();
     await robotServer.close();
     await webhook.close();
+  }
+});
+
+/** A 1×1 PNG, for an upload whose thumbnail the widget loads with the secret in its address. */
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** Another origin: what a link or image in an agent message may point to. */
+const ELSEWHERE = 'http://elsewhere.test';
+
+test('the session secret stays out of the server logs and away from other origins', async ({
+  browser,
+}) => {
+  const logLines: string[] = [];
+  const secretServer = await startServer({
+    port: 0,
+    dataDir: ':memory:',
+    logLevel: 'trace',
+    logStream: { write: (line: string) => void logLines.push(line) },
+  });
+  const agent = await Agent.signIn(secretServer.baseURL, 'Alice');
+  const context = await browser.newContext();
+  try {
+    const requests: { url: string; text: string }[] = [];
+    context.on('request', (request) => {
+      void request.allHeaders().then((headers) =>
+        requests.push({
+          url: request.url(),
+          text: [request.url(), JSON.stringify(headers), request.postData() ?? ''].join('\n'),
+        }),
+      );
+    });
+    await context.route(`${ELSEWHERE}/**`, (route) =>
+      route.request().resourceType() === 'image'
+        ? route.fulfill({ contentType: 'image/png', body: PIXEL_PNG })
+        : route.fulfill({ contentType: 'text/html', body: '<title>Partner</title><p>Partner</p>' }),
+    );
+    const visitor = await context.newPage();
+    await startChatAsVisitor(visitor, secretServer.url, {
+      name: 'Sam Secret',
+      email: 'sam@example.com',
+      question: 'Where does my secret go?',
+    });
+    const { sessionId, sessionSecret } = await readWidgetSession(visitor);
+    await agent.accept(sessionId);
+
+    // An agent message pointing elsewhere: an image that loads at once and a link the visitor
+    // follows. A look-alike download address on the other origin must not get the secret either.
+    await sayAsAgent(
+      agent,
+      sessionId,
+      `See <a href="${ELSEWHERE}/partner">our partner</a>
+       <img src="${ELSEWHERE}/pixel.png" alt="partner logo">
+       <img src="${ELSEWHERE}/s/demo/socket/external.api/download/abc" alt="look-alike">`,
+    );
+    await expect(visitor.getByRole('img', { name: 'partner logo' })).toBeVisible();
+    const popupOpened = context.waitForEvent('page');
+    await visitor.getByRole('link', { name: /our partner/ }).click();
+    const partnerPage = await popupOpened;
+    await partnerPage.waitForLoadState();
+    expect(partnerPage.url()).toBe(`${ELSEWHERE}/partner`);
+
+    // Everything that carries the secret to the chat server: an upload, its thumbnail and
+    // download link, a resume after a reload, and the transcript after the chat ends.
+    const chooser = visitor.waitForEvent('filechooser');
+    await visitor.getByRole('button', { name: 'Attach a file' }).click();
+    await (await chooser).setFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL_PNG });
+    await expect(visitor.getByRole('link', { name: /Download pixel\.png/ })).toBeVisible();
+    await expect.poll(() => pendingImages(visitor)).toBe(0);
+    await visitor.reload();
+    await expect(visitor.getByRole('log')).toContainText('Where does my secret go?');
+    await agent.act('end', { sessionId });
+    const printLink = visitor.getByRole('link', { name: /Print transcript/ });
+    await expect(printLink).toBeVisible();
+    const transcriptOpened = context.waitForEvent('page');
+    await printLink.click();
+    const transcript = await transcriptOpened;
+    await expect(transcript.getByText('Where does my secret go?')).toBeVisible();
+
+    const serverOrigin = new URL(secretServer.url).origin;
+    const toServer = requests.filter((request) => new URL(request.url).origin === serverOrigin);
+    const elsewhere = requests.filter((request) => new URL(request.url).origin !== serverOrigin);
+    // The search below can fail: the secret does travel, to the chat server only.
+    expect(toServer.some((request) => request.text.includes(sessionSecret))).toBe(true);
+    expect(elsewhere.map((request) => request.url)).toEqual(
+      expect.arrayContaining([
+        `${ELSEWHERE}/pixel.png`,
+        `${ELSEWHERE}/partner`,
+        `${ELSEWHERE}/s/demo/socket/external.api/download/abc`,
+      ]),
+    );
+    for (const request of elsewhere) {
+      expect(request.text, `request to ${request.url}`).not.toContain(sessionSecret);
+    }
+
+    // The server logged those requests (scrubbed), and the secret is nowhere in its log.
+    const log = logLines.join('');
+    expect(log).toContain('printhistory');
+    expect(log).toContain('[redacted]');
+    expect(log).not.toContain(sessionSecret);
+  } finally {
+    agent.close();
+    await context.close();
+    await secretServer.close();
   }
 });

@@ -295,6 +295,31 @@ describe('agents joining and leaving', () => {
     assert.equal(firstArg<{ code: string }>(answer).code, 'not_queued');
   });
 
+  it('keeps agents to their own chats and areas', async () => {
+    const { session, agent } = await startChat();
+    const bob = track(await Agent.signIn(server.baseURL, 'Bob'));
+    const carol = track(await Agent.signIn(server.baseURL, 'Carol'));
+    const code = async (who: Agent, type: string, data: Record<string, unknown>) =>
+      firstArg<{ code: string }>(await who.socket.request(type, data)).code;
+    assert.equal(await code(bob, 'ack', { sessionId: session.sessionId, ids: [1] }), 'not_in_chat');
+    assert.equal(await code(bob, 'end', { sessionId: session.sessionId }), 'not_in_chat');
+    assert.equal(
+      await code(bob, 'preview', { sessionId: session.sessionId, text: 'x' }),
+      'not_in_chat',
+    );
+    // Carol serves area 2 only: chats of area 1 do not exist for her.
+    assert.equal(await code(carol, 'chat', { sessionId: session.sessionId }), 'not_found');
+    assert.equal(await code(carol, 'accept', { sessionId: session.sessionId }), 'not_found');
+    assert.equal(
+      await code(agent, 'add agent', { sessionId: session.sessionId, name: 'Nobody' }),
+      'unknown_agent',
+    );
+    // Bob may read the chat's history (his area), but not act in it.
+    const history = await bob.socket.request('chat', { sessionId: session.sessionId });
+    assert.equal(history.event, 'chat');
+    assert.deepEqual(firstArg<AgentChat>(history).agents, ['Alice']);
+  });
+
   it('refuses an unknown agent name at sign-in', async () => {
     const client = track(await SocketClient.connect(`${server.baseURL}/socket/agent`));
     const answer = await client.request('login', { name: 'Mallory' });

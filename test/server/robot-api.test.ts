@@ -124,6 +124,18 @@ describe('robot API: tokens', () => {
   });
 });
 
+describe('robot API: addresses', () => {
+  it('answers unknown endpoints and other methods with the API’s error shape', async () => {
+    const unknown = await api('dance', {});
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(Object.keys(unknown.body), ['error']);
+    assert.match(errorOf(unknown), /dance/);
+    const get = await fetch(`${server.baseURL}/api/bot/register`);
+    assert.equal(get.status, 404);
+    assert.match(((await get.json()) as { error: { message: string } }).error.message, /GET/);
+  });
+});
+
 describe('robot API: register and deregister', () => {
   it('answers the documented bodies and routes new chats only while registered', async () => {
     const off = await api('deregister');

@@ -5,11 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { faqResponse, topicOf, type FaqRequest } from '../../demo/robot/faq.js';
+import { faqTurn, NEW_CHAT, topicOf, type FaqRequest } from '../../demo/robot/faq.js';
 import { parseRobotResponse } from '../../demo/server/robot/robot-response.js';
 
 const SITE = 'http://127.0.0.1:8080/';
 const limits = { maxLength: 10_000, maxFileBytes: 5 * 1024 * 1024 };
+const greeted = { greeted: true, misses: 0 };
+/** The robot's response to a request in a chat it has already greeted. */
+const faqResponse = (request: FaqRequest) => faqTurn(request, greeted, { siteURL: SITE }).response;
 
 const message = (text: string): FaqRequest => ({
   sessionId: 1,
@@ -46,7 +49,7 @@ describe('FAQ robot', () => {
 
   it('answers with text and buttons the server accepts; prices come with the chart image', () => {
     for (const question of ['When are you open?', 'prices?', 'delivery time?']) {
-      const response = faqResponse(message(question), 0, { siteURL: SITE });
+      const response = faqResponse(message(question));
       const action = parseRobotResponse(response, limits);
       assert.equal(action.type, 'answer', question);
       if (action.type !== 'answer') continue;
@@ -56,10 +59,7 @@ describe('FAQ robot', () => {
       );
       assert.ok(template?.type === 'template' && template.template.buttons.length >= 2, question);
     }
-    const prices = parseRobotResponse(
-      faqResponse(message('prices?'), 0, { siteURL: SITE }),
-      limits,
-    );
+    const prices = parseRobotResponse(faqResponse(message('prices?')), limits);
     assert.equal(prices.type, 'answer');
     if (prices.type !== 'answer') return;
     const image = prices.content.attachments.find((attachment) => attachment.type === 'file');
@@ -81,17 +81,30 @@ describe('FAQ robot', () => {
   });
 
   it('hands over when asked for a person, and after a second message it cannot place', () => {
-    assert.deepEqual(faqResponse(message('talk to someone'), 0, { siteURL: SITE }), {
-      type: 'handover',
-    });
-    assert.deepEqual(faqResponse(postback('person'), 0, { siteURL: SITE }), { type: 'handover' });
-    const greeting = parseRobotResponse(
-      faqResponse(message('Hello'), 0, { siteURL: SITE }),
-      limits,
-    );
-    assert.equal(greeting.type, 'answer', 'the first miss gets the menu');
-    assert.deepEqual(faqResponse(message('Blue whales?'), 1, { siteURL: SITE }), {
-      type: 'handover',
-    });
+    assert.deepEqual(faqResponse(message('talk to someone')), { type: 'handover' });
+    assert.deepEqual(faqResponse(postback('person')), { type: 'handover' });
+
+    const options = { siteURL: SITE };
+    const hello = faqTurn(message('Hello'), NEW_CHAT, options);
+    const greeting = parseRobotResponse(hello.response, limits);
+    assert.ok(greeting.type === 'answer');
+    const greetingText = greeting.content.attachments[0];
+    assert.ok(greetingText?.type === 'template');
+    assert.match(greetingText.template.text, /^Hi Vera! I am the Nordvik FAQ robot/);
+
+    const firstMiss = faqTurn(message('Blue whales?'), hello.memory, options);
+    const sorry = parseRobotResponse(firstMiss.response, limits);
+    assert.ok(sorry.type === 'answer');
+    const sorryText = sorry.content.attachments[0];
+    assert.ok(sorryText?.type === 'template');
+    assert.match(sorryText.template.text, /^Sorry/, 'one miss: the menu again, no second greeting');
+
+    const secondMiss = faqTurn(message('Whales are big'), firstMiss.memory, options);
+    assert.deepEqual(secondMiss.response, { type: 'handover' });
+
+    const understood = faqTurn(message('prices'), firstMiss.memory, options);
+    assert.equal(understood.memory.misses, 0, 'an answered question resets the misses');
+    const unknownClick = faqTurn(postback('??'), firstMiss.memory, options);
+    assert.deepEqual(unknownClick, { response: { type: 'empty' }, memory: firstMiss.memory });
   });
 });

@@ -64,6 +64,15 @@ describe('robot hook', () => {
     server.store.db.prepare('INSERT INTO test_robot_notes (note) VALUES (?)').run('ok');
   });
 
+  it('counts a registered robot as an available agent in canchat', async () => {
+    // No human agent is online in the test config: without the robot this would be 0 and the
+    // widget would tell the visitor that everyone is busy.
+    const response = await fetch(`${server.baseURL}/socket/external.api/canchat?area=1`);
+    const body = (await response.json()) as { agentsAvailable: number; chatOpen: boolean };
+    assert.equal(body.chatOpen, true);
+    assert.equal(body.agentsAvailable, 1);
+  });
+
   it('offers a new chat to the robot, which answers with messages and a template', async () => {
     const visitor = await Visitor.connect(server.baseURL);
     const session = await visitor.register({

@@ -46,7 +46,7 @@ async function post(
 async function startWithPlugin(
   dataDir = ':memory:',
 ): Promise<{ server: RunningServer; plugin: RobotApiPlugin }> {
-  const plugin = robotApiPlugin({ webhookTimeoutMs: 300, webhookRetries: 0 });
+  const plugin = robotApiPlugin({ webhookTimeoutMs: 2000, webhookRetries: 0 });
   const server = await startTestServer({ dataDir, config: testConfig(), plugins: [plugin] });
   return { server, plugin };
 }
@@ -131,6 +131,8 @@ describe('token invalidation', () => {
         false,
         'nobody has registered the new token',
       );
+      // Same user, same webhook: still only the latest token counts.
+      assert.equal((await post(server, 'register', first)).status, 401);
       await post(server, 'register', second);
       assert.equal(await goesToRobot(server, webhook), true);
     } finally {

@@ -13,7 +13,8 @@ import { Agent, firstArg, itemOf, Visitor, type AgentChat } from './support/chat
 import { startTestServer, testConfig } from './support/test-server.js';
 import { FakeWebhook } from './robot-webhook-fake.js';
 
-const TIMEOUT_MS = 300;
+// Short enough for a quick test, long enough that a loaded 2-core machine never times out a healthy reply.
+const TIMEOUT_MS = 1000;
 
 let server: RunningServer;
 let plugin: RobotApiPlugin;
@@ -264,7 +265,7 @@ describe('failing robots', () => {
     () => { status?: number; json?: unknown; raw?: string; hangMs?: number },
     RegExp,
   ][] = [
-    ['a timeout', () => ({ hangMs: TIMEOUT_MS * 4 }), /no response within 300 ms/],
+    ['a timeout', () => ({ hangMs: TIMEOUT_MS * 3 }), /no response within 1000 ms/],
     ['HTTP 500', () => ({ status: 500, json: { error: 'oops' } }), /HTTP 500/],
     ['a body that is not JSON', () => ({ raw: '<html>proxy error</html>' }), /not JSON/],
     ['an unknown response type', () => ({ json: { type: 'dance' } }), /unknown response type/],

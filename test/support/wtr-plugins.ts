@@ -110,4 +110,18 @@ const sockjsUmdAsEsmPlugin = {
   },
 };
 
-export default [sockjsUmdAsEsmPlugin, fakeChatServerPlugin];
+/**
+ * Serves `import text from './x.css?inline'` as Vite does in the real build: a module whose
+ * default export is the stylesheet's text (unminified here). The widget keeps its styles in .css
+ * files so that Vite minifies them.
+ */
+const cssInlinePlugin = {
+  name: 'cention-css-inline',
+  async serve(context: { path: string; URL: URL }) {
+    if (!context.path.endsWith('.css') || !context.URL.searchParams.has('inline')) return undefined;
+    const text = await readFile(new URL(`../..${context.path}`, import.meta.url), 'utf8');
+    return { body: `export default ${JSON.stringify(text)};`, type: 'js' };
+  },
+};
+
+export default [sockjsUmdAsEsmPlugin, cssInlinePlugin, fakeChatServerPlugin];

@@ -60,8 +60,7 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
 
   scope.setErrorHandler((error: FastifyError | Error, _request, reply) => {
     if (error instanceof RobotApiError || error instanceof RobotContentError) {
-      const status = error instanceof RobotApiError ? error.status : error.status;
-      return reply.code(status).send(errorBody(error.message));
+      return reply.code(error.status).send(errorBody(error.message));
     }
     if (error instanceof ChatError) {
       return reply.code(error.status).send(errorBody(error.message));
@@ -72,6 +71,15 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
     logger.error({ err: error }, 'robot API request failed');
     return reply.code(500).send(errorBody('Server error.'));
   });
+
+  // Other paths and methods under /api/bot answer in the API's own error shape too.
+  scope.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(
+        errorBody(`No robot API endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`),
+      ),
+  );
 
   async function authenticate(request: FastifyRequest): Promise<RobotBinding> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');

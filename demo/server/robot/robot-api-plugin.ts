@@ -75,7 +75,7 @@ export function robotApiPlugin(options: RobotApiOptions = {}): RobotApiPlugin {
       for (const restore of restoreAreas.splice(0)) restore();
     },
 
-    issueToken(request) {
+    async issueToken(request) {
       if (!tokens) throw new Error('robotApiPlugin: the server has not started yet');
       return tokens.issue(request);
     },

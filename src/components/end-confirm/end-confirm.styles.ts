@@ -1,30 +1,5 @@
-import { css } from 'lit';
+// The CSS is in end-confirm.css: Vite minifies it when it inlines it here (`?inline`).
+import { unsafeCSS } from 'lit';
+import text from './end-confirm.css?inline';
 
-export const endConfirmStyles = css`
-  :host {
-    display: block;
-    padding: var(--_space);
-    background: var(--_surface-2);
-    border-block-start: 1px solid var(--_border);
-  }
-
-  h2 {
-    margin: 0 0 4px;
-    font-size: 1em;
-  }
-
-  p {
-    margin: 0 0 var(--_space);
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-  }
-
-  .danger {
-    background: var(--_danger);
-    color: var(--_on-accent);
-  }
-`;
+export const endConfirmStyles = unsafeCSS(text);

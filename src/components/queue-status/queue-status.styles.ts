@@ -1,19 +1,5 @@
-import { css } from 'lit';
+// The CSS is in queue-status.css: Vite minifies it when it inlines it here (`?inline`).
+import { unsafeCSS } from 'lit';
+import text from './queue-status.css?inline';
 
-export const queueStatusStyles = css`
-  :host {
-    display: block;
-    padding-block: 8px;
-    padding-inline: var(--_space);
-    background: var(--_surface-2);
-    border-block-end: 1px solid var(--_border);
-  }
-
-  p {
-    margin: 0;
-  }
-
-  .title {
-    font-weight: 600;
-  }
-`;
+export const queueStatusStyles = unsafeCSS(text);

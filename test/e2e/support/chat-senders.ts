@@ -34,7 +34,8 @@ let umidCounter = 0;
 export async function sayAsAgent(agent: Agent, sessionId: number, text: string): Promise<void> {
   const umid = `e2e-${Date.now()}-${++umidCounter}`;
   const isRateLimited = (frame: ServerEvent) =>
-    frame.event === 'error' && (frame.args[0] as { code?: string } | undefined)?.code === 'rate_limited';
+    frame.event === 'error' &&
+    (frame.args[0] as { code?: string } | undefined)?.code === 'rate_limited';
   for (let attempt = 0; attempt < 50; attempt++) {
     const id = agent.socket.send('message', { sessionId, text, umid });
     // The server drops a frame over the limit before reading it, so that error carries no `re`.

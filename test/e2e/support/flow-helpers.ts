@@ -3,7 +3,16 @@
  * agent console for servers the tests start themselves (other configs, a child process), people in
  * their own browser contexts, and locators for single messages of the widget and the console.
  */
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type {
+  BrowserContext,
+  Locator,
+  Page,
+  PlaywrightTestArgs,
+  PlaywrightTestOptions,
+  PlaywrightWorkerArgs,
+  PlaywrightWorkerOptions,
+  TestType,
+} from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +24,8 @@ import { expect, signInAsAgent, startChatAsVisitor, test as base } from './fixtu
 interface FlowWorkerFixtures {
   /** The agent console built once per worker, for servers started by the tests themselves. */
   agentConsoleDir: string;
+  /** fixtures.ts's worker server (restated: its own interface is not exported). */
+  server: RunningServer;
 }
 
 interface FlowTestFixtures {
@@ -30,7 +41,10 @@ export interface Person {
   page: Page;
 }
 
-export const test = base.extend<FlowTestFixtures, FlowWorkerFixtures>({
+export const test: TestType<
+  PlaywrightTestArgs & PlaywrightTestOptions & FlowTestFixtures,
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions & FlowWorkerFixtures
+> = base.extend<FlowTestFixtures, Omit<FlowWorkerFixtures, 'server'>>({
   agentConsoleDir: [
     // Playwright reads a fixture's dependencies from this destructuring; it needs none.
     // eslint-disable-next-line no-empty-pattern
@@ -86,6 +100,15 @@ export function deliveryOf(page: Page, text: string): Locator {
 /** The bubbles of the agent console's open chat, in the order shown. */
 export function consoleBubbles(agent: Page): Locator {
   return agent.getByRole('log').locator('li .bubble');
+}
+
+/**
+ * Shows one chat in the console by the visitor's name from "My chats" (after a reload the console
+ * opens the first chat it gets, which may be another test's on the shared worker server).
+ */
+export async function showChatInConsole(agent: Page, visitorName: string): Promise<void> {
+  await agent.locator('.chat-link').filter({ hasText: visitorName }).click();
+  await expect(agent.getByRole('heading', { name: visitorName, exact: true })).toBeVisible();
 }
 
 /** A link's address, to fetch what a person would get by following it. */

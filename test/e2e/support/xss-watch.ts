@@ -120,7 +120,14 @@ export function scanForActiveContent(page: Page): Promise<string[]> {
           const value = normalise(attribute.value);
           if (name.startsWith('on')) describe(`[${name}]`);
           if (name === 'srcdoc') describe('[srcdoc]');
-          if (urlAttributes.has(name) && /(?:^|,)(?:javascript|vbscript):/.test(value)) {
+          // Images never run a javascript: address (Chromium refuses the scheme for fetches), so
+          // img src/srcset is left out; everywhere else such an address runs on click or load.
+          const isImageAddress = name === 'srcset' || (tag === 'img' && name === 'src');
+          if (
+            urlAttributes.has(name) &&
+            !isImageAddress &&
+            /(?:^|,)(?:javascript|vbscript):/.test(value)
+          ) {
             describe(`[${name}=javascript:]`);
           }
           if (urlAttributes.has(name) && value.startsWith('data:')) {
@@ -175,7 +182,8 @@ export function messageLinks(page: Page): Promise<{ href: string; target: string
     const links: { href: string; target: string; rel: string }[] = [];
     const visit = (root: Document | ShadowRoot, inMessage: boolean) => {
       for (const element of root.querySelectorAll('*')) {
-        if (inMessage && element.localName === 'a') {
+        // An <a> without href is no link (nothing to follow), so only those with one count.
+        if (inMessage && element.localName === 'a' && element.hasAttribute('href')) {
           links.push({
             href: element.getAttribute('href') ?? '',
             target: element.getAttribute('target') ?? '',

@@ -1,0 +1,326 @@
+/**
+ * Browser bench of the widget, side by side with deep-chat on the same 5,000 messages:
+ *
+ * - time from script start to the launcher painted (both script-tag entries, cold cache);
+ * - a 5,000-message history: a visitor resuming a live chat that has 5,000 stored messages (the
+ *   real path: resume over the socket, one `chat message` frame, render). Timed from the frame's
+ *   arrival in the page to the last message painted, and from script start for the whole story.
+ *   deep-chat gets the same texts through its documented `history` property, on an already
+ *   rendered element, timed until its last message is painted;
+ * - one more incoming message at 5,000 (an agent writes through the server / deep-chat's
+ *   `addMessage`), until painted;
+ * - the page's JS heap after GC with the 5,000 messages shown.
+ *
+ *   tsx bench/widget-render.ts [--messages 5000]
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import type { RunningServer } from '../demo/server/app.js';
+import {
+  BENCH_AGENT,
+  chatTexts,
+  seedChat,
+  senderOf,
+  startBenchServer,
+  type SeededChat,
+} from './bench-server.js';
+import { printRows, type BenchModule, type BenchRow } from './bench-types.js';
+import { heapAfterGcMB, launchBrowser, probe } from './browser.js';
+import { median, ratio, round } from './stats.js';
+import { ensureWidgetBuilt } from './widget-build.js';
+import { deepChatPage, servePages, widgetPage, type WidgetEntry } from './widget-pages.js';
+
+export interface WidgetRenderOptions {
+  /** Messages in the history. */
+  messages: number;
+  /** Page loads per entry for the launcher time (median reported). */
+  launcherRuns: number;
+  /** History renders per widget (median reported). */
+  historyRuns: number;
+  /** Single appended messages per widget (median reported). */
+  appendRuns: number;
+}
+
+export const DEFAULT_RENDER: WidgetRenderOptions = {
+  messages: 5000,
+  launcherRuns: 7,
+  historyRuns: 3,
+  appendRuns: 15,
+};
+
+const VIEWPORT = { width: 1280, height: 800 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** A fresh context (empty cache and storage) with the bench pages. */
+async function newBenchPage(
+  browser: Browser,
+  server: RunningServer,
+  pages: Record<string, string>,
+  storage: Record<string, string> = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await servePages(context, server.url, pages);
+  if (Object.keys(storage).length > 0) {
+    // What the widget stored on an earlier page of this visit: a live chat, panel left open.
+    await context.addInitScript({
+      content: `for (const [key, value] of Object.entries(${JSON.stringify(storage)})) sessionStorage.setItem(key, value);`,
+    });
+  }
+  return { context, page: await context.newPage() };
+}
+
+async function timeLauncher(
+  browser: Browser,
+  server: RunningServer,
+  entry: WidgetEntry,
+  runs: number,
+): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { context, page } = await newBenchPage(browser, server, {
+      'launcher.html': widgetPage(server.baseURL, entry),
+    });
+    try {
+      await page.goto(`${server.url}bench/launcher.html`);
+      samples.push(await probe<number>(page, 'benchProbe.timeLauncher()'));
+    } finally {
+      await context.close();
+    }
+  }
+  return median(samples);
+}
+
+interface PaintTimes {
+  arrivedAt: number;
+  paintedAt: number;
+}
+
+/** Arms the probe for `text`, runs `send`, and waits until that message is painted. */
+async function timeCentionMessage(
+  page: Page,
+  text: string,
+  send: () => void,
+): Promise<PaintTimes> {
+  await probe<void>(page, `benchProbe.armCentionMessage(${JSON.stringify(text)})`);
+  send();
+  return probe<PaintTimes>(page, 'benchProbe.pending');
+}
+
+interface WidgetResults {
+  historyFromData: number;
+  historyFromStart: number;
+  append: number;
+  heapMB: number;
+}
+
+async function measureCention(
+  browser: Browser,
+  server: RunningServer,
+  chat: SeededChat,
+  options: WidgetRenderOptions,
+): Promise<WidgetResults> {
+  const storage = {
+    'cention-chat.session': JSON.stringify({
+      sessionId: chat.sessionId,
+      sessionSecret: chat.sessionSecret,
+      areaId: chat.areaId,
+    }),
+    'cention-chat.open': '1',
+  };
+  const lastText = chat.texts.at(-1) ?? '';
+  const fromData: number[] = [];
+  const fromStart: number[] = [];
+  let lastRun: { context: BrowserContext; page: Page } | undefined;
+  try {
+    for (let run = 0; run < options.historyRuns; run++) {
+      await lastRun?.context.close();
+      lastRun = await newBenchPage(
+        browser,
+        server,
+        { 'history.html': widgetPage(server.baseURL, 'module', true) },
+        storage,
+      );
+      const { page } = lastRun;
+      // The page resumes the chat by itself; arm the probe as soon as the document exists.
+      await page.goto(`${server.url}bench/history.html`, { waitUntil: 'commit' });
+      const times = await timeCentionMessage(page, lastText, () => {});
+      const start = await probe<number>(page, 'benchProbe.scriptStart()');
+      fromData.push(times.paintedAt - times.arrivedAt);
+      fromStart.push(times.paintedAt - start);
+    }
+    if (!lastRun) throw new Error('no history run');
+    const { page } = lastRun;
+    await sleep(500);
+    const heapMB = await heapAfterGcMB(page);
+
+    const appends: number[] = [];
+    for (let run = 0; run < options.appendRuns; run++) {
+      const text = `Agent reply ${run + 1}: one more message at ${count(options.messages)}`;
+      const times = await timeCentionMessage(page, text, () => {
+        server.engine.agentMessage(BENCH_AGENT, chat.sessionId, { umid: `append-${run}`, text });
+      });
+      appends.push(times.paintedAt - times.arrivedAt);
+      await sleep(50);
+    }
+    return {
+      historyFromData: median(fromData),
+      historyFromStart: median(fromStart),
+      append: median(appends),
+      heapMB,
+    };
+  } finally {
+    await lastRun?.context.close();
+  }
+}
+
+async function measureDeepChat(
+  browser: Browser,
+  server: RunningServer,
+  texts: string[],
+  options: WidgetRenderOptions,
+): Promise<Omit<WidgetResults, 'historyFromStart'>> {
+  const messages = texts.map((text, index) => ({
+    role: senderOf(index) === 'CLIENT' ? 'user' : 'ai',
+    text,
+  }));
+  const samples: number[] = [];
+  let lastRun: { context: BrowserContext; page: Page } | undefined;
+  try {
+    for (let run = 0; run < options.historyRuns; run++) {
+      await lastRun?.context.close();
+      lastRun = await newBenchPage(browser, server, { 'deep-chat.html': deepChatPage() });
+      const { page } = lastRun;
+      await page.goto(`${server.url}bench/deep-chat.html`);
+      // Rendered and empty: its message container exists.
+      await page.waitForFunction(
+        "document.querySelector('deep-chat')?.shadowRoot?.getElementById('messages')",
+      );
+      await sleep(200);
+      samples.push(
+        await probe<number>(
+          page,
+          `benchProbe.timeDeepChatHistory(${JSON.stringify(messages)})`,
+        ),
+      );
+    }
+    if (!lastRun) throw new Error('no history run');
+    const { page } = lastRun;
+    await sleep(500);
+    const heapMB = await heapAfterGcMB(page);
+    const appends: number[] = [];
+    for (let run = 0; run < options.appendRuns; run++) {
+      const message = {
+        role: 'ai',
+        text: `Agent reply ${run + 1}: one more message at ${count(options.messages)}`,
+      };
+      appends.push(
+        await probe<number>(page, `benchProbe.timeDeepChatAppend(${JSON.stringify(message)})`),
+      );
+      await sleep(50);
+    }
+    return { historyFromData: median(samples), append: median(appends), heapMB };
+  } finally {
+    await lastRun?.context.close();
+  }
+}
+
+export async function runWidgetRender(options: WidgetRenderOptions): Promise<BenchRow[]> {
+  ensureWidgetBuilt();
+  const server = await startBenchServer();
+  const browser = await launchBrowser();
+  try {
+    const launcherModule = await timeLauncher(browser, server, 'module', options.launcherRuns);
+    const launcherClassic = await timeLauncher(browser, server, 'classic', options.launcherRuns);
+    const chat = seedChat(server, options.messages);
+    const cention = await measureCention(browser, server, chat, options);
+    const deepChat = await measureDeepChat(
+      browser,
+      server,
+      chatTexts(options.messages),
+      options,
+    );
+    const n = count(options.messages);
+    return [
+      {
+        name: 'launcher painted, from script start (module entry)',
+        value: round(launcherModule),
+        unit: `ms (median of ${options.launcherRuns}, cold cache)`,
+      },
+      {
+        name: 'launcher painted, from script start (classic .iife.js)',
+        value: round(launcherClassic),
+        unit: `ms (median of ${options.launcherRuns}, cold cache)`,
+      },
+      {
+        name: `resume a ${n}-message chat, script start → last painted`,
+        value: round(cention.historyFromStart),
+        unit: 'ms (load panel, socket, resume, render)',
+      },
+      {
+        name: `${n}-message history, data in → last painted`,
+        value: round(cention.historyFromData),
+        unit: `ms (median of ${options.historyRuns})`,
+      },
+      {
+        name: `deep-chat: ${n}-message history → last painted`,
+        value: round(deepChat.historyFromData),
+        unit: `ms (median of ${options.historyRuns}; \`history\` property)`,
+      },
+      {
+        name: `  ratio cention / deep-chat (${n}-message history)`,
+        value: ratio(cention.historyFromData, deepChat.historyFromData),
+        unit: '×',
+      },
+      {
+        name: `append one message at ${n}, data in → painted`,
+        value: round(cention.append),
+        unit: `ms (median of ${options.appendRuns})`,
+      },
+      {
+        name: `deep-chat: append one message at ${n} → painted`,
+        value: round(deepChat.append),
+        unit: `ms (median of ${options.appendRuns}; addMessage)`,
+      },
+      {
+        name: `  ratio cention / deep-chat (append at ${n})`,
+        value: ratio(cention.append, deepChat.append),
+        unit: '×',
+      },
+      {
+        name: `JS heap after GC, ${n} messages shown`,
+        value: round(cention.heapMB),
+        unit: 'MB',
+      },
+      {
+        name: `deep-chat: JS heap after GC, ${n} messages shown`,
+        value: round(deepChat.heapMB),
+        unit: 'MB',
+      },
+      {
+        name: '  ratio cention / deep-chat (heap)',
+        value: ratio(cention.heapMB, deepChat.heapMB),
+        unit: '×',
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export function widgetRenderBench(options: Partial<WidgetRenderOptions> = {}): BenchModule {
+  const merged = { ...DEFAULT_RENDER, ...options };
+  return {
+    name: `widget in Chromium vs deep-chat (${count(merged.messages)} messages)`,
+    run: () => runWidgetRender(merged),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const messagesFlag = process.argv.indexOf('--messages');
+  const messages = messagesFlag > 0 ? Number(process.argv[messagesFlag + 1]) : undefined;
+  const bench = widgetRenderBench(messages ? { messages } : {});
+  console.log(`Running ${bench.name} …`);
+  printRows(bench.name, await bench.run());
+}

@@ -1,0 +1,144 @@
+/**
+ * The widget on a page with a strict Content Security Policy (no inline script or style, no eval)
+ * and Trusted Types enforced with the policy names docs/widget.md documents (`lit-html`,
+ * `dompurify`): a whole chat, for the module build and for the classic one-file build, without a
+ * single CSP or Trusted Types violation.
+ */
+import type { Page } from '@playwright/test';
+import { expect, replyAsAgent, signInAsAgent, startChatAsVisitor, test } from './support/fixtures.js';
+
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html dompurify',
+].join('; ');
+
+/** A 1×1 PNG as a data: address, which the policy allows for images. */
+const PIXEL_DATA_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+interface ViolationLog {
+  violations: string[];
+}
+
+/**
+ * Records every `securitypolicyviolation` (also from inside shadow roots: the event is composed)
+ * into `window.cspLog`, from before the first script of each document runs.
+ */
+function recordViolations() {
+  const log: ViolationLog = { violations: [] };
+  (window as unknown as { cspLog: ViolationLog }).cspLog = log;
+  const record = (event: SecurityPolicyViolationEvent) =>
+    log.violations.push(
+      `${event.effectiveDirective}: ${event.blockedURI || 'inline'} ${event.sample} (${event.sourceFile}:${event.lineNumber})`,
+    );
+  window.addEventListener('securitypolicyviolation', record, true);
+}
+
+const violationsIn = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cspLog: ViolationLog }).cspLog.violations);
+
+const builds = [
+  { name: 'module build', script: '<script type="module" src="/widget/cention-chat.js"></script>' },
+  { name: 'classic build', script: '<script src="/widget/cention-chat.iife.js"></script>' },
+];
+
+for (const build of builds) {
+  test(`a whole chat under a strict CSP with Trusted Types (${build.name})`, async ({
+    browser,
+    server,
+  }) => {
+    const pageURL = new URL(`/strict-csp-${build.name.replace(' ', '-')}.html`, server.url).href;
+    const context = await browser.newContext();
+    const agentContext = await browser.newContext();
+    const visitor = await context.newPage();
+    const agent = await agentContext.newPage();
+    const consoleProblems: string[] = [];
+    const pageErrors: string[] = [];
+    visitor.on('console', (message) => {
+      if (/content security policy|trusted ?type/i.test(message.text())) {
+        consoleProblems.push(message.text());
+      }
+    });
+    visitor.on('pageerror', (error) => pageErrors.push(error.message));
+    await visitor.addInitScript(recordViolations);
+    await visitor.route(pageURL, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': STRICT_CSP,
+        },
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+          <title>Strict CSP</title>${build.script}</head>
+          <body><main><h1>A page with a strict policy</h1></main>
+          <cention-chat base-url="${server.baseURL}" area="1" transcript></cention-chat>
+          </body></html>`,
+      }),
+    );
+
+    try {
+      await signInAsAgent(agent, server.agentURL, 'Alice');
+      await startChatAsVisitor(visitor, pageURL, {
+        name: 'Cecilia Csp',
+        email: 'cecilia@example.com',
+        question: 'Does the chat work under a strict policy?',
+      });
+      await agent.getByRole('button', { name: 'Accept chat with Cecilia Csp' }).click();
+      await expect(agent.getByRole('log')).toContainText('Does the chat work');
+
+      // Agent HTML (sanitised through the dompurify policy), with a data: image and a link.
+      await replyAsAgent(
+        agent,
+        'Cecilia Csp',
+        `It <strong>does</strong>. <img src="${PIXEL_DATA_URL}" alt="tick"> <a href="https://example.com/help">Help</a>`,
+      );
+      const log = visitor.getByRole('log');
+      await expect(log.locator('strong')).toHaveText('does');
+      await expect(log.getByRole('img', { name: 'tick' })).toBeVisible();
+
+      // Typing, sending, and the agent's answer.
+      await agent.getByLabel('Reply to Cecilia Csp').fill('Typing…');
+      await visitor.getByLabel('Write a message').fill('Good to hear.\nTwo lines, too.');
+      await visitor.getByLabel('Write a message').press('Enter');
+      await expect(agent.getByRole('log')).toContainText('Two lines, too.');
+
+      // A reload resumes the chat (storage and the socket again, under the same policy).
+      await visitor.reload();
+      await expect(log).toContainText('Good to hear.');
+      await replyAsAgent(agent, 'Cecilia Csp', 'Still here after your reload.');
+      await expect(log).toContainText('Still here after your reload.');
+
+      // The visitor ends the chat through the confirmation; the finished state offers transcripts.
+      await visitor.getByRole('button', { name: 'End chat' }).click();
+      await visitor.getByRole('button', { name: 'End chat' }).last().click();
+      await expect(visitor.getByText('The chat has ended', { exact: true })).toBeVisible();
+      await expect(visitor.getByRole('link', { name: 'Save transcript' })).toBeVisible();
+
+      expect(await violationsIn(visitor)).toEqual([]);
+      expect(consoleProblems).toEqual([]);
+      expect(pageErrors).toEqual([]);
+
+      // The policy really is enforced on this page: an HTML string sink is refused and reported.
+      const refused = await visitor.evaluate(() => {
+        try {
+          document.querySelector('main')!.innerHTML = '<em>untrusted</em>';
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      expect(refused).toBe(true);
+      await expect
+        .poll(() => violationsIn(visitor))
+        .toEqual([expect.stringMatching(/^require-trusted-types-for/)]);
+    } finally {
+      await context.close();
+      await agentContext.close();
+    }
+  });
+}
