@@ -16,6 +16,8 @@ interface WorkerFixtures {
 
 export const test = base.extend<object, WorkerFixtures>({
   server: [
+    // Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const agentConsoleDir = await buildAgentConsole(
         join(mkdtempSync(join(tmpdir(), 'cention-e2e-')), 'agent'),
