@@ -13,7 +13,8 @@ export default defineConfig(({ mode }) => {
   const isIife = mode === 'iife';
   const lib: LibraryOptions = isIife
     ? {
-        entry: { 'cention-chat': 'src/embed.ts' },
+        // Same widget as src/embed.ts, without the lazy-loading seams that one file does not need.
+        entry: { 'cention-chat': 'src/embed-iife.ts' },
         formats: ['iife'],
         name: 'CentionChatEmbed',
         fileName: () => 'cention-chat.iife.js',

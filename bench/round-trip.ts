@@ -140,7 +140,11 @@ export async function runRoundTrip(options: RoundTripOptions): Promise<BenchRow[
         });
       });
       const sentAt = performance.now();
-      visitor.send('chat message', { umid: `ping-${count}`, message: `ping ${count}`, mcount: count });
+      visitor.send('chat message', {
+        umid: `ping-${count}`,
+        message: `ping ${count}`,
+        mcount: count,
+      });
       const isAnswered = await answered;
       const elapsed = performance.now() - sentAt;
       if (!isAnswered) lost++;

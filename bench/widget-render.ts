@@ -44,7 +44,7 @@ export interface WidgetRenderOptions {
 export const DEFAULT_RENDER: WidgetRenderOptions = {
   messages: 5000,
   launcherRuns: 7,
-  historyRuns: 3,
+  historyRuns: 5,
   appendRuns: 15,
 };
 
@@ -91,17 +91,21 @@ async function timeLauncher(
   return median(samples);
 }
 
+/** A time is only worth printing when every message was really rendered. */
+async function expectMessageCount(page: Page, expression: string, expected: number) {
+  const shown = await probe<number>(page, expression);
+  if (shown !== expected) {
+    throw new Error(`${expression} is ${shown} after the history render, expected ${expected}`);
+  }
+}
+
 interface PaintTimes {
   arrivedAt: number;
   paintedAt: number;
 }
 
 /** Arms the probe for `text`, runs `send`, and waits until that message is painted. */
-async function timeCentionMessage(
-  page: Page,
-  text: string,
-  send: () => void,
-): Promise<PaintTimes> {
+async function timeCentionMessage(page: Page, text: string, send: () => void): Promise<PaintTimes> {
   await probe<void>(page, `benchProbe.armCentionMessage(${JSON.stringify(text)})`);
   send();
   return probe<PaintTimes>(page, 'benchProbe.pending');
@@ -146,6 +150,7 @@ async function measureCention(
       await page.goto(`${server.url}bench/history.html`, { waitUntil: 'commit' });
       const times = await timeCentionMessage(page, lastText, () => {});
       const start = await probe<number>(page, 'benchProbe.scriptStart()');
+      await expectMessageCount(page, 'benchProbe.centionMessageCount()', chat.texts.length);
       fromData.push(times.paintedAt - times.arrivedAt);
       fromStart.push(times.paintedAt - start);
     }
@@ -198,11 +203,9 @@ async function measureDeepChat(
       );
       await sleep(200);
       samples.push(
-        await probe<number>(
-          page,
-          `benchProbe.timeDeepChatHistory(${JSON.stringify(messages)})`,
-        ),
+        await probe<number>(page, `benchProbe.timeDeepChatHistory(${JSON.stringify(messages)})`),
       );
+      await expectMessageCount(page, 'benchProbe.deepChatMessageCount()', messages.length);
     }
     if (!lastRun) throw new Error('no history run');
     const { page } = lastRun;
@@ -234,12 +237,7 @@ export async function runWidgetRender(options: WidgetRenderOptions): Promise<Ben
     const launcherClassic = await timeLauncher(browser, server, 'classic', options.launcherRuns);
     const chat = seedChat(server, options.messages);
     const cention = await measureCention(browser, server, chat, options);
-    const deepChat = await measureDeepChat(
-      browser,
-      server,
-      chatTexts(options.messages),
-      options,
-    );
+    const deepChat = await measureDeepChat(browser, server, chatTexts(options.messages), options);
     const n = count(options.messages);
     return [
       {

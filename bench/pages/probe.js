@@ -1,4 +1,4 @@
-/* global window, document, performance, requestAnimationFrame, MessageChannel, customElements */
+/* global performance, requestAnimationFrame, MessageChannel, customElements */
 // Page-side timing helpers for the widget benches, inlined into every bench page (so loading them
 // costs no request). Plain browser JavaScript: Playwright runs it as it is, without a build.
 //
@@ -75,6 +75,19 @@
   };
 
   window.benchProbe = {
+    /** Messages in the widget's log (a check that the whole history was rendered). */
+    centionMessageCount() {
+      return (
+        centionMessageList()?.shadowRoot?.querySelectorAll('.log > cention-message').length ?? 0
+      );
+    },
+
+    /** Message bubbles in deep-chat (same check). */
+    deepChatMessageCount() {
+      const element = document.querySelector('deep-chat');
+      return element?.shadowRoot?.querySelectorAll('.outer-message-container').length ?? 0;
+    },
+
     whenPainted,
     launcherVisible,
     centionLastText,

@@ -5,7 +5,13 @@
  * single CSP or Trusted Types violation.
  */
 import type { Page } from '@playwright/test';
-import { expect, replyAsAgent, signInAsAgent, startChatAsVisitor, test } from './support/fixtures.js';
+import {
+  expect,
+  replyAsAgent,
+  signInAsAgent,
+  startChatAsVisitor,
+  test,
+} from './support/fixtures.js';
 
 const STRICT_CSP = [
   "default-src 'self'",
@@ -103,9 +109,24 @@ for (const build of builds) {
 
       // Typing, sending, and the agent's answer.
       await agent.getByLabel('Reply to Cecilia Csp').fill('Typing…');
+      await expect(visitor.getByText(/typing/)).toBeVisible();
       await visitor.getByLabel('Write a message').fill('Good to hear.\nTwo lines, too.');
       await visitor.getByLabel('Write a message').press('Enter');
       await expect(agent.getByRole('log')).toContainText('Two lines, too.');
+
+      // A file: uploaded with XHR, shown as a thumbnail from the chat server.
+      const chooser = visitor.waitForEvent('filechooser');
+      await visitor.getByRole('button', { name: 'Attach a file' }).click();
+      await (
+        await chooser
+      ).setFiles({
+        name: 'tick.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(PIXEL_DATA_URL.split(',')[1] ?? '', 'base64'),
+      });
+      await expect(log.getByRole('link', { name: /Download tick\.png/ })).toBeVisible();
+      await expect(log.getByRole('img', { name: 'tick.png' })).toBeVisible();
+      await expect(agent.getByRole('log')).toContainText('tick.png');
 
       // A reload resumes the chat (storage and the socket again, under the same policy).
       await visitor.reload();

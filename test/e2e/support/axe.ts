@@ -16,5 +16,7 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
   );
   expect(problems, `axe violations in the "${state}" state`).toEqual([]);
   // A rule set that found no nodes at all would pass vacuously; make sure axe saw the widget.
-  expect(results.passes.length, `axe checked the widget in the "${state}" state`).toBeGreaterThan(0);
+  expect(results.passes.length, `axe checked the widget in the "${state}" state`).toBeGreaterThan(
+    0,
+  );
 }
