@@ -97,6 +97,8 @@ for (const { app, label } of frameworks) {
       await expect(page.getByRole('heading', { name: /Alice/ })).toBeVisible();
       await expect(page.getByRole('log')).toContainText(`Hi from the agent, ${label} page.`);
       expect(pageErrors).toEqual([]);
+      // Leave the shared server tidy: an open chat would go back to the queue when Alice leaves.
+      await agent.act('end', { sessionId });
     } finally {
       agent.close();
       await context.close();

@@ -212,7 +212,7 @@ test('two tabs of the same site show the same chat, without duplicates', async (
 
   // A second tab that inherits the first one's session storage, as Chromium's "Duplicate tab" and
   // pages opened by the site itself (window.open with an opener) do. A Ctrl+click tab does not
-  // inherit it: see the fixme test below.
+  // inherit it: see the next test.
   const opening = visitor.context.waitForEvent('page');
   await first.evaluate(() => window.open('/pricing.html'));
   const second = await opening;
@@ -241,9 +241,8 @@ test('two tabs of the same site show the same chat, without duplicates', async (
 });
 
 test('a tab opened with Ctrl+click shows the same chat', async ({ newPerson, server }) => {
-  // Bug (report: widget keeps its session in sessionStorage only, src/components/chat/chat.ts
-  // readStoredSession() and createCentionChat defaults): a new tab of the site starts empty.
-  test.fixme(true, 'the widget keeps the chat per tab (sessionStorage); see report');
+  // A Ctrl+click tab shares nothing with the first tab but localStorage, where the widget keeps
+  // its session by default (the `session-storage` attribute).
   const { visitor, agent } = await acceptedChat(newPerson, server, 'Carl Ctrl');
   await replyAsAgent(agent.page, 'Carl Ctrl', 'Hello Carl.');
   await expect(widgetMessage(visitor.page, 'Hello Carl.')).toBeVisible();

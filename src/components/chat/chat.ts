@@ -1,6 +1,6 @@
 import { createCentionChat } from '../../client/centionchat.js';
 import { readStoredSession, readValue, writeValue } from '../../client/session-store.js';
-import type { CentionChatApi } from '../../client/types.js';
+import type { CentionChatApi, SessionStorageKind } from '../../client/types.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
 import { tokens } from '../../styles/tokens.js';
@@ -46,6 +46,8 @@ export type PanelModule = typeof import('../register.js');
  * @attr theme - `light`, `dark` or `auto` (default: follows the system setting).
  * @attr transcript - Offer "Save transcript" and "Print transcript" when a chat ends.
  * @attr typing-preview - Send what the visitor types to the agent as a preview (and say so).
+ * @attr session-storage - Where the chat is kept between pages: `localStorage` (default: every tab
+ *   of the site shows the same chat), `sessionStorage` (this tab only), `cookie` or `memory`.
  *
  * @event cention-chat-open - The panel opened.
  * @event cention-chat-close - The panel closed.
@@ -151,8 +153,22 @@ export class CentionChatElement extends HTMLElement {
 
   /** The `CentionChat` client this widget uses; made on first use, or set your own before. */
   get client(): CentionChatApi {
-    this.#chatClient ??= createCentionChat({ baseURL: this.getAttribute('base-url') ?? '' });
+    this.#chatClient ??= createCentionChat({
+      baseURL: this.getAttribute('base-url') ?? '',
+      sessionStorage: this.#storageKind,
+    });
     return this.#chatClient;
+  }
+
+  /**
+   * localStorage by default, so a second tab of the site (Ctrl+click on a link) shows the same
+   * chat; still nothing is written before the visitor starts one.
+   */
+  get #storageKind(): SessionStorageKind {
+    const kind = this.getAttribute('session-storage');
+    return kind === 'sessionStorage' || kind === 'cookie' || kind === 'memory'
+      ? kind
+      : 'localStorage';
   }
 
   set client(client: CentionChatApi) {
@@ -200,7 +216,7 @@ export class CentionChatElement extends HTMLElement {
     this.#isReady = true;
     document.addEventListener('visibilitychange', this.#handleVisibility);
     this.#viewport.start();
-    this.#hasStoredSession = readStoredSession() !== undefined;
+    this.#hasStoredSession = readStoredSession(this.#storageKind) !== undefined;
     if (this.#hasStoredSession) {
       // Reopen a live chat as the visitor left it (open or minimised), with its history.
       if (readOpenFlag()) this.toggleAttribute('open', true);

@@ -56,11 +56,16 @@ export function isSanitizerReady(): boolean {
  * anyway, and a form could phish the visitor.
  */
 export function sanitizeHtml(html: string): DocumentFragment | undefined {
-  return purifier?.sanitize(html, {
+  if (!purifier) return undefined;
+  // DOMPurify gives null (despite its types) for markup that parses to a document without a body,
+  // such as a <frameset>: nothing of it is safe to show, so it becomes an empty fragment rather
+  // than "not ready yet", which would make the caller wait for the sanitiser forever.
+  const fragment: DocumentFragment | null = purifier.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
     FORBID_ATTR: ['style'],
   });
+  return fragment ?? document.createDocumentFragment();
 }
 
 const SAFE_LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
