@@ -106,7 +106,8 @@ export function addMessages(
     state: {
       ...state,
       items,
-      agentName: names.agent,
+      // `agent` names whoever is in the chat now: "" after the last agent left (back in the queue).
+      agentName: event.agent,
       clientName: names.client,
       // An agent in the chat means the wait is over.
       queuePosition: hasAgent ? undefined : state.queuePosition,

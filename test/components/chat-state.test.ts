@@ -35,6 +35,24 @@ describe('chat state', () => {
     expect(state.agentName).to.equal('Anna');
   });
 
+  it('forgets the agent when the last agent left (the chat is back in the queue)', () => {
+    const accepted = addMessages(
+      initialChatState('chat'),
+      { agent: 'Anna', client: 'Vera', chat: [agentMessage('hello')] },
+      keepEnglish,
+      true,
+    ).state;
+    expect(accepted.agentName).to.equal('Anna');
+    const left = addMessages(
+      accepted,
+      { agent: '', client: 'Vera', chat: [agentMessage('Anna has left the chat.')] },
+      keepEnglish,
+      true,
+    ).state;
+    expect(left.agentName).to.equal('');
+    expect(left.items.map((i) => i.text)).to.deep.equal(['hello', 'Anna has left the chat.']);
+  });
+
   it('follows a visitor message: sending → sent → seen, replaced by the stored copy', () => {
     let state = addPending(initialChatState('chat'), 'c-1', 'Hello');
     expect(state.items[0]?.delivery).to.equal('sending');
