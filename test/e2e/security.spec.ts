@@ -91,6 +91,8 @@ test('the XSS watch itself notices a payload that runs', async ({ browser, serve
   });
   await expect.poll(() => watch.hits).toEqual([-1]);
   expect(await scanForActiveContent(page)).toEqual([...baseline, 'document > div > img[onerror]']);
+  await page.evaluate(() => setTimeout(() => alert('control'), 0));
+  await expect.poll(() => watch.dialogs).toEqual(['alert: control']);
   await context.close();
 });
 
@@ -214,6 +216,12 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
         },
       ],
     });
+    // Files are offered as download links named as sent; an SVG never becomes an inline image.
+    const log = visitor.getByRole('log');
+    await expect(log.getByRole('link', { name: /onerror=__xss\(\d+\)>\.svg/ })).toBeVisible();
+    // (The server replaces the "/" of a file name.)
+    await expect(log.getByRole('link', { name: /<.script>\.html/ })).toBeVisible();
+    await expect(log.getByRole('img', { name: /\.svg$/ })).toHaveCount(0);
     // Plain text is shown exactly as written, markup and all.
     await say({ contentType: 'text/plain', content: first?.html });
     await expect(visitor.getByRole('log')).toContainText(first?.html ?? '');
@@ -229,6 +237,17 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
       `You chose: <img src=x onerror=__xss(${first?.id})>`,
     );
     await webhook.waitForCall((call) => call.body.type === 'postback');
+
+    // The SVG file link downloads the file rather than showing it on the chat server's origin,
+    // and opened directly, the server's sandboxing policy keeps its script from running.
+    const svgLink = log.getByRole('link', { name: /\.svg/ });
+    const download = visitor.waitForEvent('download');
+    await svgLink.click();
+    expect((await download).suggestedFilename()).toMatch(/\.svg$/);
+    const svgResponse = await fetch((await svgLink.getAttribute('href')) ?? '');
+    expect(svgResponse.status).toBe(200);
+    expect(svgResponse.headers.get('content-security-policy')).toMatch(/sandbox/);
+    expect(svgResponse.headers.get('x-content-type-options')).toBe('nosniff');
     expect(watch.hits).toEqual([]);
     // The robot is another origin too: it learns the session id, never the secret.
     expect(JSON.stringify(webhook.calls)).not.toContain(sessionSecret);
