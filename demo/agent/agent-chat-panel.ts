@@ -6,7 +6,8 @@
  * is reduced to text. Nothing here uses unsafeHTML.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { AgentMessage, AgentPresence, ChatSnapshot } from './agent-types.js';
+import type { AgentChatMessage, AgentChatSnapshot } from '../shared/agent-protocol.js';
+import type { AgentPresence } from './agent-types.js';
 import { describeItem, isFileItem, parseItem, stripTags } from './system-items.js';
 
 export interface ChatActions {
@@ -36,7 +37,7 @@ export class AgentChatPanel extends LitElement {
     busy: { state: true },
   };
 
-  declare chat: ChatSnapshot;
+  declare chat: AgentChatSnapshot;
   declare me: string;
   declare token: string;
   declare visitorTyping: string | undefined;
@@ -232,13 +233,13 @@ export class AgentChatPanel extends LitElement {
     }
   }
 
-  private stateOf(message: AgentMessage): string {
+  private stateOf(message: AgentChatMessage): string {
     if (message.seen) return 'Read';
     if (message.delivered) return 'Delivered';
     return 'Sent';
   }
 
-  private renderMessage(message: AgentMessage) {
+  private renderMessage(message: AgentChatMessage) {
     const item = parseItem(message.text);
     const author = message.sender === 'CLIENT' ? this.chat.client.name : (message.agent ?? 'Agent');
     if (message.sender === 'SYSTEM') {

@@ -7,15 +7,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { AgentConnection, type ConnectionState } from './agent-connection.js';
 import { AgentChatPanel, type ChatActions } from './agent-chat-panel.js';
-import type {
-  AgentMessage,
-  AgentPresence,
-  AreaInfo,
-  ChatSnapshot,
-  LoginResult,
-  QueueEntry,
-  ServerEvent,
-} from './agent-types.js';
+import type { AgentChatMessage, AgentChatSnapshot, QueueEntry } from '../shared/agent-protocol.js';
+import type { AgentPresence, AreaInfo, LoginResult, ServerEvent } from './agent-types.js';
 
 const NAME_KEY = 'cention-agent-name';
 /** A typing preview with no update for this long is taken as "stopped typing". */
@@ -44,7 +37,7 @@ export class AgentConsole extends LitElement {
   declare areas: AreaInfo[];
   declare agents: AgentPresence[];
   declare queues: Map<number, QueueEntry[]>;
-  declare chats: Map<number, ChatSnapshot>;
+  declare chats: Map<number, AgentChatSnapshot>;
   declare selected: number | undefined;
   declare previews: Map<number, string>;
   declare problem: string;
@@ -284,14 +277,17 @@ export class AgentConsole extends LitElement {
         this.agents = (payload as { agents: AgentPresence[] }).agents;
         break;
       case 'chat': {
-        const chat = payload as unknown as ChatSnapshot;
+        const chat = payload as unknown as AgentChatSnapshot;
         this.putChat(chat);
         if (this.selected === undefined) this.selected = chat.sessionId;
         this.ackVisitorMessages(chat);
         break;
       }
       case 'chat message': {
-        const { sessionId, messages } = payload as { sessionId: number; messages: AgentMessage[] };
+        const { sessionId, messages } = payload as {
+          sessionId: number;
+          messages: AgentChatMessage[];
+        };
         const chat = this.chats.get(sessionId);
         if (!chat) break;
         const known = new Set(chat.messages.map((message) => message.id));
@@ -355,7 +351,7 @@ export class AgentConsole extends LitElement {
     }
   }
 
-  private putChat(chat: ChatSnapshot): void {
+  private putChat(chat: AgentChatSnapshot): void {
     this.chats = new Map(this.chats).set(chat.sessionId, chat);
   }
 
@@ -369,7 +365,7 @@ export class AgentConsole extends LitElement {
   private updateMessages(
     sessionId: number,
     ids: number[],
-    change: (message: AgentMessage) => AgentMessage,
+    change: (message: AgentChatMessage) => AgentChatMessage,
   ): void {
     const chat = this.chats.get(sessionId);
     if (!chat) return;
@@ -383,7 +379,7 @@ export class AgentConsole extends LitElement {
   }
 
   /** Tell the server this console has the visitor's messages (the visitor sees "received"). */
-  private ackVisitorMessages(chat: ChatSnapshot): void {
+  private ackVisitorMessages(chat: AgentChatSnapshot): void {
     if (chat.status === 'closed' || !chat.agents.includes(this.me)) return;
     const ids = chat.messages
       .filter((message) => message.sender === 'CLIENT' && !message.acked)
@@ -520,7 +516,7 @@ export class AgentConsole extends LitElement {
     try {
       const answer = await this.request('chat', { sessionId });
       if (!answer) return;
-      this.putChat(answer.args[0] as ChatSnapshot);
+      this.putChat(answer.args[0] as AgentChatSnapshot);
       this.selected = sessionId;
       if (input) input.value = '';
     } catch {

@@ -3,27 +3,15 @@
  * as the visitor socket; the first frame must be `login`. Actions without a payload answer `ok`
  * against the frame id so a console (or a test) knows they happened.
  */
-import sockjs from 'sockjs';
+import type sockjs from 'sockjs';
 import type { ChatEngine } from './chat-engine.js';
 import { ChatError } from './errors.js';
 import { readIdList, readInteger, readString, MAX_TEXT_LENGTH, type Envelope } from './frames.js';
-import type { Logger } from './logger.js';
-import type { RateLimitOptions } from './rate-limit.js';
-import { serveConnection } from './socket-connection.js';
+import { createSocketServer, serveConnection, type SocketOptions } from './socket-connection.js';
 import type { Peer } from './wire.js';
 
-export function createAgentSocket(
-  engine: ChatEngine,
-  options: { logger: Logger; rateLimit: RateLimitOptions; sockjsURL: string },
-): sockjs.Server {
-  const server = sockjs.createServer({
-    sockjs_url: options.sockjsURL,
-    log: (severity, message) => {
-      if (severity === 'error') options.logger.error({ socket: 'agent' }, message);
-    },
-  });
-  server.on('connection', (connection: sockjs.Connection | null) => {
-    if (!connection) return;
+export function createAgentSocket(engine: ChatEngine, options: SocketOptions): sockjs.Server {
+  return createSocketServer('agent', options, (connection) => {
     let signedIn: { name: string; token: string } | undefined;
     const agent = (): string => {
       if (!signedIn) throw new ChatError('not_signed_in', 'Send "login" first.');
@@ -117,5 +105,4 @@ export function createAgentSocket(
       },
     );
   });
-  return server;
 }

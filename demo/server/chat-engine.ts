@@ -5,6 +5,7 @@
  * nothing that anyone has seen.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AgentChatSnapshot, QueueEntry } from '../shared/agent-protocol.js';
 import type { AreaConfig, ServerConfig } from './config.js';
 import { ChatError } from './errors.js';
 import { describeOpeningHours, isAreaOpen } from './hours.js';
@@ -17,7 +18,6 @@ import {
   toAgentMessage,
   toMessageSent,
   toWireMessage,
-  type AgentChatMessage,
   type MessageSentPayload,
   type Peer,
 } from './wire.js';
@@ -40,34 +40,6 @@ export interface UploadResult {
   size: number;
   sizeHuman: string;
   mime: string;
-}
-
-export interface QueueEntry {
-  sessionId: number;
-  areaId: number;
-  clientName: string;
-  firstMessage: string;
-  /** Unix ms since the chat joined the queue. */
-  waitingSince: number;
-}
-
-export interface AgentChatSnapshot {
-  sessionId: number;
-  areaId: number;
-  areaName: string;
-  status: string;
-  client: {
-    name: string;
-    email: string;
-    phone: string;
-    href: string;
-    externalData: string;
-    deviceInfo: string;
-  };
-  agents: string[];
-  messages: AgentChatMessage[];
-  postbacks: { title: string; data: string }[];
-  createdAt: number;
 }
 
 export interface EngineOptions {
@@ -681,31 +653,16 @@ export class ChatEngine implements ChatService {
   postAgentMessage(sessionId: number, userName: string, html: string): { id: number } {
     const session = this.openSession(sessionId);
     this.robotUsers.set(sessionId, userName);
-    const message = this.insert({
-      sessionId,
-      umid: '',
-      sender: 'AGENT',
-      agentName: userName,
-      text: html,
-      sentAt: this.now(),
-    });
-    this.announce(session, [message]);
-    return { id: message.id };
+    return this.postAsAgent(session, userName, html);
   }
 
+  /** A template is an agent message whose text is a structured TEMPLATE item. */
   postTemplate(sessionId: number, userName: string, template: RobotTemplate): { id: number } {
-    const session = this.openSession(sessionId);
-    this.robotUsers.set(sessionId, userName);
-    const message = this.insert({
+    return this.postAgentMessage(
       sessionId,
-      umid: '',
-      sender: 'AGENT',
-      agentName: userName,
-      text: structuredItem({ event: 'TEMPLATE', template }),
-      sentAt: this.now(),
-    });
-    this.announce(session, [message]);
-    return { id: message.id };
+      userName,
+      structuredItem({ event: 'TEMPLATE', template }),
+    );
   }
 
   postFile(
@@ -716,28 +673,30 @@ export class ChatEngine implements ChatService {
     const session = this.openSession(sessionId);
     this.robotUsers.set(sessionId, userName);
     const saved = this.saveFile(sessionId, file.name, file.mime, file.data);
-    const message = this.insert({
-      sessionId,
-      umid: '',
-      sender: 'AGENT',
-      agentName: userName,
-      text: this.fileItem(saved.id, saved.value, saved.size, saved.mime),
-      sentAt: this.now(),
-    });
-    this.announce(session, [message]);
-    return { id: message.id };
+    const item = this.fileItem(saved.id, saved.value, saved.size, saved.mime);
+    return this.postAsAgent(session, userName, item);
   }
 
+  /** A comment is not the robot speaking to the visitor, so it leaves the robot user as it was. */
   postComment(sessionId: number, userName: string, html: string): { id: number } {
-    const session = this.openSession(sessionId);
+    return this.postAsAgent(this.openSession(sessionId), userName, html, { internal: true });
+  }
+
+  /** What every robot post ends in: stored under `userName` as an agent message, then announced. */
+  private postAsAgent(
+    session: SessionRecord,
+    userName: string,
+    text: string,
+    options: { internal?: boolean } = {},
+  ): { id: number } {
     const message = this.insert({
-      sessionId,
+      sessionId: session.id,
       umid: '',
       sender: 'AGENT',
       agentName: userName,
-      text: html,
+      text,
       sentAt: this.now(),
-      internal: true,
+      internal: options.internal,
     });
     this.announce(session, [message]);
     return { id: message.id };

@@ -79,6 +79,17 @@ export function readString(
   return value;
 }
 
+/**
+ * Text a visitor wrote. A leading U+0001 is the marker of structured items (protocol.md §4), so a
+ * visitor could otherwise dress a message up as a system item or a file for the agent and in the
+ * transcript; nobody types that control character, so it is dropped rather than refused.
+ */
+export function readVisitorText(data: Record<string, unknown>, field: string): string {
+  const text = readString(data, field).replace(/^\u0001+/, '');
+  if (text.trim().length === 0) throw bad(field, 'a non-empty string');
+  return text;
+}
+
 export function readOptionalString(
   data: Record<string, unknown>,
   field: string,

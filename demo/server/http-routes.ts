@@ -169,17 +169,17 @@ export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): vo
     },
   };
 
-  app.get('/socket/external.api/savehistory', historySchema, async (request, reply) => {
+  /** Both history routes show the same page; the secret proves the reader is the chat's visitor. */
+  const visitorTranscript = (request: FastifyRequest, forPrint: boolean) => {
     const { area, secret } = request.query as { area?: number; secret: string };
     const session = engine.sessionForSecret(secret, area);
-    const html = renderTranscript(
-      session,
-      engine.visitorTranscript(session.id),
-      engine.area(session.areaId),
-      {
-        forPrint: false,
-      },
-    );
+    const messages = engine.visitorTranscript(session.id);
+    const html = renderTranscript(session, messages, engine.area(session.areaId), { forPrint });
+    return { session, html };
+  };
+
+  app.get('/socket/external.api/savehistory', historySchema, async (request, reply) => {
+    const { session, html } = visitorTranscript(request, false);
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-disposition', disposition('attachment', `chat-${session.id}.html`))
@@ -188,16 +188,7 @@ export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): vo
   });
 
   app.get('/socket/external.api/printhistory', historySchema, async (request, reply) => {
-    const { area, secret } = request.query as { area?: number; secret: string };
-    const session = engine.sessionForSecret(secret, area);
-    const html = renderTranscript(
-      session,
-      engine.visitorTranscript(session.id),
-      engine.area(session.areaId),
-      {
-        forPrint: true,
-      },
-    );
+    const { html } = visitorTranscript(request, true);
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('x-content-type-options', 'nosniff')

@@ -1,9 +1,9 @@
 /**
- * What every socket connection (visitor or agent) shares: writing events, the rate limit, frame
- * parsing, and turning any failure into an `error` event so that no frame can crash the server or
- * close the connection.
+ * What every socket connection (visitor or agent) shares: the sockjs server around it, writing
+ * events, the rate limit, frame parsing, and turning any failure into an `error` event so that no
+ * frame can crash the server or close the connection.
  */
-import type { Connection } from 'sockjs';
+import sockjs, { type Connection } from 'sockjs';
 import { ChatError } from './errors.js';
 import { FrameError, parseEnvelope, type Envelope } from './frames.js';
 import type { Logger } from './logger.js';
@@ -11,6 +11,31 @@ import { TokenBucket, type RateLimitOptions } from './rate-limit.js';
 import type { Peer } from './wire.js';
 
 export type FrameHandler = (frame: Envelope, peer: Peer) => void;
+
+export interface SocketOptions {
+  logger: Logger;
+  rateLimit: RateLimitOptions;
+  sockjsURL: string;
+}
+
+/** A sockjs server that logs its own errors under `kind` and hands each live connection on. */
+export function createSocketServer(
+  kind: 'visitor' | 'agent',
+  options: SocketOptions,
+  onConnection: (connection: Connection) => void,
+): sockjs.Server {
+  const server = sockjs.createServer({
+    sockjs_url: options.sockjsURL,
+    log: (severity, message) => {
+      if (severity === 'error') options.logger.error({ socket: kind }, message);
+    },
+  });
+  server.on('connection', (connection: Connection | null) => {
+    // sockjs emits null for a connection that closed during its handshake.
+    if (connection) onConnection(connection);
+  });
+  return server;
+}
 
 export function serveConnection(
   connection: Connection,

@@ -6,9 +6,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Sender } from '../shared/agent-protocol.js';
 
 export type SessionStatus = 'queued' | 'active' | 'robot' | 'closed';
-export type Sender = 'CLIENT' | 'AGENT' | 'SYSTEM';
 
 export interface SessionRecord {
   id: number;
@@ -57,29 +57,26 @@ export interface FileRecord {
   createdAt: number;
 }
 
-export interface NewSession {
-  secret: string;
-  areaId: number;
-  clientName: string;
-  email: string;
-  phone: string;
-  externalData: string;
-  href: string;
-  deviceInfo: string;
-  status: SessionStatus;
-  robot: string | null;
-  now: number;
-}
+/** What a caller chooses for a new session; the store adds the id and sets its times from `now`. */
+export type NewSession = Pick<
+  SessionRecord,
+  | 'secret'
+  | 'areaId'
+  | 'clientName'
+  | 'email'
+  | 'phone'
+  | 'externalData'
+  | 'href'
+  | 'deviceInfo'
+  | 'status'
+  | 'robot'
+> & { now: number };
 
-export interface NewMessage {
-  sessionId: number;
-  umid: string;
-  sender: Sender;
-  agentName: string | null;
-  text: string;
-  sentAt: number;
-  internal?: boolean;
-}
+/** What a caller chooses for a new message; the store fills in the id and the delivery state. */
+export type NewMessage = Pick<
+  MessageRecord,
+  'sessionId' | 'umid' | 'sender' | 'agentName' | 'text' | 'sentAt'
+> & { internal?: boolean };
 
 const SCHEMA = `
 CREATE TABLE sessions (

@@ -3,6 +3,7 @@
  * shows it with a print button. Every piece of chat text is escaped; agent HTML is reduced to text,
  * because a transcript must be safe to open anywhere.
  */
+import { decodeCommonEntities, participantItemText } from '../shared/chat-text.js';
 import type { AreaConfig } from './config.js';
 import { formatClock } from './hours.js';
 import type { MessageRecord, SessionRecord } from './store.js';
@@ -21,50 +22,34 @@ export function escapeHTML(text: string): string {
 
 /** Agent and robot text may be HTML: keep line breaks, drop tags, decode the common entities. */
 export function htmlToText(html: string): string {
-  return html
+  const withoutTags = html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+    .replace(/<[^>]*>/g, '');
+  return decodeCommonEntities(withoutTags).trim();
 }
 
 /** The English text of a structured "\u0001{…}" item (protocol.md §4). */
 export function describeItem(text: string, clientName: string): string | undefined {
   if (!text.startsWith('\u0001')) return undefined;
-  let item: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    item = JSON.parse(text.slice(1)) as Record<string, unknown>;
+    parsed = JSON.parse(text.slice(1));
   } catch {
     return '';
   }
-  const names = Array.isArray(item.names) ? item.names.join(', ') : '';
+  // Only an object is an item; `\u0001null` or `\u00011` is not (and must not break the page).
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return '';
+  const item = parsed as Record<string, unknown>;
   switch (item.event) {
     case 'FILE_UPLOAD':
       return `${clientName} attached a file: ${String(item.fileName ?? '')} (${String(item.sizeHuman ?? '')})`;
-    case 'AGENTS_ADDED':
-      return `Agent(s) added: ${names}`;
-    case 'AGENTS_REMOVED':
-      return `Agent(s) removed: ${names}`;
-    case 'AGENT_LEFT':
-      return `${String(item.name ?? '')} has left the chat.`;
-    case 'CLIENT_ENDS_CHAT':
-      return 'Client ended the chat.';
-    case 'OWNER_ENDS_CHAT':
-      return `${String(item.name ?? '')} ended the chat.`;
-    case 'CHAT_EXPIRED':
-      return 'This chat has expired.';
     case 'TEMPLATE': {
       const template = item.template as { text?: unknown } | undefined;
       return htmlToText(String(template?.text ?? ''));
     }
     default:
-      return '';
+      return participantItemText(item) ?? '';
   }
 }
 

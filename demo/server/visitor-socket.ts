@@ -2,7 +2,7 @@
  * The visitor socket (`/socket/external`): binds a connection to a chat through `register` or
  * `resume`, then maps each frame of protocol.md §3 onto the chat core.
  */
-import sockjs from 'sockjs';
+import type sockjs from 'sockjs';
 import type { ChatEngine } from './chat-engine.js';
 import { ChatError } from './errors.js';
 import {
@@ -13,27 +13,14 @@ import {
   readOptionalString,
   readRecord,
   readString,
-  MAX_TEXT_LENGTH,
+  readVisitorText,
   type Envelope,
 } from './frames.js';
-import type { Logger } from './logger.js';
-import type { RateLimitOptions } from './rate-limit.js';
-import { serveConnection } from './socket-connection.js';
+import { createSocketServer, serveConnection, type SocketOptions } from './socket-connection.js';
 import type { Peer } from './wire.js';
 
-export function createVisitorSocket(
-  engine: ChatEngine,
-  options: { logger: Logger; rateLimit: RateLimitOptions; sockjsURL: string },
-): sockjs.Server {
-  const server = sockjs.createServer({
-    sockjs_url: options.sockjsURL,
-    log: (severity, message) => {
-      if (severity === 'error') options.logger.error({ socket: 'visitor' }, message);
-    },
-  });
-  server.on('connection', (connection: sockjs.Connection | null) => {
-    // sockjs emits null for a connection that closed during its handshake.
-    if (!connection) return;
+export function createVisitorSocket(engine: ChatEngine, options: SocketOptions): sockjs.Server {
+  return createSocketServer('visitor', options, (connection) => {
     let sessionId: number | undefined;
     const bind = (id: number | undefined) => {
       if (sessionId !== undefined && sessionId !== id) engine.detachVisitor(peer, sessionId);
@@ -52,7 +39,7 @@ export function createVisitorSocket(
             area: readInteger(data, 'area'),
             name: readString(data, 'name', { max: 200 }),
             email: readString(data, 'email', { max: 320, allowEmpty: true }),
-            message: readString(data, 'message', { max: MAX_TEXT_LENGTH }),
+            message: readVisitorText(data, 'message'),
             phone: readOptionalString(data, 'phone', 50),
             externalData: readFreeForm(data, 'externalData'),
             href: readOptionalString(data, 'href', 2000),
@@ -74,7 +61,7 @@ export function createVisitorSocket(
         case 'chat message': {
           const input = {
             umid: readString(data, 'umid', { max: 100 }),
-            message: readString(data, 'message', { max: MAX_TEXT_LENGTH }),
+            message: readVisitorText(data, 'message'),
           };
           readOptionalInteger(data, 'mcount');
           engine.visitorMessage(from, boundSession(), input, re);
@@ -117,5 +104,4 @@ export function createVisitorSocket(
       () => bind(undefined),
     );
   });
-  return server;
 }

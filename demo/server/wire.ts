@@ -1,35 +1,13 @@
 /**
  * Shapes that travel to visitors and agent consoles, and the conversions from stored records.
  */
+import type { AgentChatMessage, WireChatMessage } from '../shared/agent-protocol.js';
 import { formatClock } from './hours.js';
-import type { MessageRecord, Sender } from './store.js';
+import type { MessageRecord } from './store.js';
 
 /** Anything that can receive server events: one visitor or agent socket connection. */
 export interface Peer {
   send(event: string, args: unknown[], re?: number): void;
-}
-
-/** `ChatMessage` of protocol.md §4. */
-export interface WireChatMessage {
-  id: number;
-  umid: string;
-  sender: Sender;
-  sent: number;
-  sentHuman: string;
-  text: string;
-  agent?: string;
-}
-
-/** What an agent console sees of a message: the wire message plus its delivery state. */
-export interface AgentChatMessage extends WireChatMessage {
-  /** A comment only agents see. */
-  internal: boolean;
-  /** Visitor message: an agent console has it. */
-  acked: boolean;
-  /** Agent/system message: a visitor connection received it. */
-  delivered: boolean;
-  /** Agent/system message: the visitor displayed it. */
-  seen: boolean;
 }
 
 /** The payload of `message sent`. */

@@ -1,8 +1,15 @@
 import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
 import { readStoredSession } from '../../src/client/session-store.js';
-import { startFakeServer, type FakeServer } from '../support/fake-server-client.js';
-import { clearClientStorage, EventLog, testClient, visitor, waitFor } from './helpers.js';
+import type { FakeServer } from '../support/fake-server-client.js';
+import {
+  connectVisitor,
+  startClientAgainstFakeServer,
+  stopClientAgainstFakeServer,
+  visitor,
+  waitFor,
+  type EventLog,
+} from './helpers.js';
 
 describe('CentionChat ending a chat', () => {
   let server: FakeServer;
@@ -10,18 +17,11 @@ describe('CentionChat ending a chat', () => {
   let log: EventLog;
 
   beforeEach(async () => {
-    clearClientStorage();
-    server = await startFakeServer();
-    chat = testClient(server.baseURL);
-    log = new EventLog(chat);
-    chat.connect(visitor);
-    await log.waitFor('queue');
+    ({ server, chat, log } = await startClientAgainstFakeServer());
+    await connectVisitor({ chat, log });
   });
 
-  afterEach(async () => {
-    chat.resetChat();
-    await server.stop();
-  });
+  afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
   it('close() sends close chat; finish chat session ends the chat and forgets the session', async () => {
     const secret = chat.sessionSecret;

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
-import { startFakeServer, type FakeServer } from '../support/fake-server-client.js';
+import type { FakeServer } from '../support/fake-server-client.js';
 import {
-  clearClientStorage,
   deliveredTexts,
   EventLog,
+  startClientAgainstFakeServer,
+  stopClientAgainstFakeServer,
   testClient,
   visitor,
   waitFor,
@@ -13,20 +14,15 @@ import {
 describe('CentionChat connect', () => {
   let server: FakeServer;
   let chat: CentionChat;
+  let log: EventLog;
 
   beforeEach(async () => {
-    clearClientStorage();
-    server = await startFakeServer();
-    chat = testClient(server.baseURL);
+    ({ server, chat, log } = await startClientAgainstFakeServer());
   });
 
-  afterEach(async () => {
-    chat.resetChat();
-    await server.stop();
-  });
+  afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
   it('registers with the given fields and reports connect, the first question and the queue', async () => {
-    const log = new EventLog(chat);
     chat.connect({ ...visitor, phone: '+4612345', externalData: { crm: 7 } });
 
     const [register] = await server.waitForFrames('register');
@@ -57,16 +53,10 @@ describe('CentionChat connection events', () => {
   let log: EventLog;
 
   beforeEach(async () => {
-    clearClientStorage();
-    server = await startFakeServer();
-    chat = testClient(server.baseURL);
-    log = new EventLog(chat);
+    ({ server, chat, log } = await startClientAgainstFakeServer());
   });
 
-  afterEach(async () => {
-    chat.resetChat();
-    await server.stop();
-  });
+  afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
   it('reports connect_error with a code when the server cannot be reached', async () => {
     const unreachable = testClient('http://127.0.0.1:9/s/demo');

@@ -2,7 +2,12 @@
 import { CentionChat, createCentionChat } from '../../src/client/centionchat.js';
 import type { CentionChatEventMap, CentionChatEventName } from '../../src/client/events.js';
 import type { CentionChatOptions } from '../../src/client/types.js';
-import { waitFor } from '../support/fake-server-client.js';
+import {
+  startFakeServer,
+  waitFor,
+  type FakeServer,
+  type FakeServerOptions,
+} from '../support/fake-server-client.js';
 
 export { waitFor };
 
@@ -86,3 +91,41 @@ export const visitor = {
   email: 'ann@example.com',
   message: 'Hello, where is your office?',
 };
+
+/** What most client tests work with: their own fake server, and a client (with its log) against it. */
+export interface ClientAgainstFakeServer {
+  server: FakeServer;
+  chat: CentionChat;
+  log: EventLog;
+}
+
+/**
+ * The common `beforeEach`: clean storage, a fresh fake server, a fast-reconnecting client and a log
+ * of its events (registered before anything happens, so it misses nothing).
+ */
+export async function startClientAgainstFakeServer(
+  options: { server?: FakeServerOptions; client?: CentionChatOptions } = {},
+): Promise<ClientAgainstFakeServer> {
+  clearClientStorage();
+  const server = await startFakeServer(options.server);
+  const chat = testClient(server.baseURL, options.client);
+  return { server, chat, log: new EventLog(chat) };
+}
+
+/** The matching `afterEach`: the client ends first, so it does not try to reconnect to a stopped server. */
+export async function stopClientAgainstFakeServer({
+  server,
+  chat,
+}: Pick<ClientAgainstFakeServer, 'server' | 'chat'>): Promise<void> {
+  chat.resetChat();
+  await server.stop();
+}
+
+/** Starts a chat as `visitor` and waits until the server has queued it (the chat is then live). */
+export async function connectVisitor({
+  chat,
+  log,
+}: Pick<ClientAgainstFakeServer, 'chat' | 'log'>): Promise<void> {
+  chat.connect(visitor);
+  await log.waitFor('queue');
+}

@@ -2,11 +2,13 @@ import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
 import type { CanChatResult, ClientErrorShape } from '../../src/client/types.js';
 import { parseSystemItem } from '../../src/client/system-items.js';
-import { startFakeServer, type FakeServer } from '../support/fake-server-client.js';
+import type { FakeServer } from '../support/fake-server-client.js';
 import {
-  clearClientStorage,
+  connectVisitor,
   deliveredTexts,
   EventLog,
+  startClientAgainstFakeServer,
+  stopClientAgainstFakeServer,
   testClient,
   visitor,
   waitFor,
@@ -23,17 +25,13 @@ function fileOf(size: number, name: string, type: string): File {
 describe('CentionChat canChat and transcript URLs', () => {
   let server: FakeServer;
   let chat: CentionChat;
+  let log: EventLog;
 
   beforeEach(async () => {
-    clearClientStorage();
-    server = await startFakeServer();
-    chat = testClient(server.baseURL);
+    ({ server, chat, log } = await startClientAgainstFakeServer());
   });
 
-  afterEach(async () => {
-    chat.resetChat();
-    await server.stop();
-  });
+  afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
   it('passes the server answer for the area to the handler', async () => {
     await server.setCanChat({ chatOpen: false, agentsAvailable: 0, openingHours: 'Mo-Fr 8-17' });
@@ -48,9 +46,7 @@ describe('CentionChat canChat and transcript URLs', () => {
   });
 
   it('is resumable once a chat is stored, and sends the session with the request', async () => {
-    const log = new EventLog(chat);
-    chat.connect(visitor);
-    await log.waitFor('queue');
+    await connectVisitor({ chat, log });
     const result = await canChat(chat);
     expect(result.resumable).to.equal(true);
     const requests = await server.httpRequests();
@@ -72,9 +68,7 @@ describe('CentionChat canChat and transcript URLs', () => {
   });
 
   it('builds the save and print transcript URLs exactly as the Chat API does', async () => {
-    const log = new EventLog(chat);
-    chat.connect(visitor);
-    await log.waitFor('queue');
+    await connectVisitor({ chat, log });
     const secret = chat.sessionSecret ?? '';
     expect(chat.saveTranscriptURL(2)).to.equal(
       server.baseURL + '/socket/external.api/savehistory?area=2&secret=' + secret,
@@ -94,28 +88,23 @@ describe('CentionChat attachFile', () => {
   let errors: ClientErrorShape[];
 
   beforeEach(async () => {
-    clearClientStorage();
     errors = [];
-    server = await startFakeServer({
-      canChat: {
-        feature: {
-          'chat.attachment': true,
-          'chat.max-attachment-size': 2000,
-          'chat.max-image-size': 1000,
+    ({ server, chat, log } = await startClientAgainstFakeServer({
+      server: {
+        canChat: {
+          feature: {
+            'chat.attachment': true,
+            'chat.max-attachment-size': 2000,
+            'chat.max-image-size': 1000,
+          },
         },
       },
-    });
-    chat = testClient(server.baseURL);
-    log = new EventLog(chat);
-    chat.connect(visitor);
-    await log.waitFor('queue');
+    }));
+    await connectVisitor({ chat, log });
     await canChat(chat);
   });
 
-  afterEach(async () => {
-    chat.resetChat();
-    await server.stop();
-  });
+  afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
   const onError = (error: ClientErrorShape) => errors.push(error);
   const uploads = async () =>

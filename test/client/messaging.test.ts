@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
-import { startFakeServer, type FakeServer } from '../support/fake-server-client.js';
+import type { FakeServer } from '../support/fake-server-client.js';
 import {
-  clearClientStorage,
+  connectVisitor,
   deliveredTexts,
   EventLog,
+  startClientAgainstFakeServer,
+  stopClientAgainstFakeServer,
   testClient,
   visitor,
   waitFor,
@@ -16,21 +18,14 @@ describe('CentionChat messages', () => {
   let log: EventLog;
 
   beforeEach(async () => {
-    clearClientStorage();
-    server = await startFakeServer();
-    chat = testClient(server.baseURL, { previewThrottleMs: 200 });
-    log = new EventLog(chat);
+    ({ server, chat, log } = await startClientAgainstFakeServer({
+      client: { previewThrottleMs: 200 },
+    }));
   });
 
-  afterEach(async () => {
-    chat.resetChat();
-    await server.stop();
-  });
+  afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
-  async function connected(): Promise<void> {
-    chat.connect(visitor);
-    await log.waitFor('queue');
-  }
+  const connected = () => connectVisitor({ chat, log });
 
   it('message() does nothing before connect()', () => {
     expect(chat.message('too early')).to.equal(undefined);

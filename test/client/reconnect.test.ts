@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
-import { startFakeServer, type FakeServer } from '../support/fake-server-client.js';
+import type { FakeServer } from '../support/fake-server-client.js';
 import {
-  clearClientStorage,
+  connectVisitor,
   deliveredTexts,
   EventLog,
+  startClientAgainstFakeServer,
+  stopClientAgainstFakeServer,
   testClient,
   visitor,
   waitFor,
@@ -16,21 +18,12 @@ describe('CentionChat reconnect, outbox and resume', () => {
   let log: EventLog;
 
   beforeEach(async () => {
-    clearClientStorage();
-    server = await startFakeServer();
-    chat = testClient(server.baseURL);
-    log = new EventLog(chat);
+    ({ server, chat, log } = await startClientAgainstFakeServer());
   });
 
-  afterEach(async () => {
-    chat.resetChat();
-    await server.stop();
-  });
+  afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
-  async function connected(): Promise<void> {
-    chat.connect(visitor);
-    await log.waitFor('queue');
-  }
+  const connected = () => connectVisitor({ chat, log });
 
   const clientTexts = async () =>
     (await server.sessions())[0]?.messages

@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
-import { startFakeServer, type FakeServer } from '../support/fake-server-client.js';
-import { clearClientStorage, EventLog, testClient, visitor, waitFor } from './helpers.js';
+import type { FakeServer } from '../support/fake-server-client.js';
+import {
+  connectVisitor,
+  EventLog,
+  startClientAgainstFakeServer,
+  stopClientAgainstFakeServer,
+  testClient,
+  waitFor,
+} from './helpers.js';
 
 const realConsoleError = console.error;
 
@@ -20,18 +27,13 @@ describe('CentionChat robustness', () => {
   let log: EventLog;
 
   beforeEach(async () => {
-    clearClientStorage();
-    server = await startFakeServer();
-    chat = testClient(server.baseURL);
-    log = new EventLog(chat);
-    chat.connect(visitor);
-    await log.waitFor('queue');
+    ({ server, chat, log } = await startClientAgainstFakeServer());
+    await connectVisitor({ chat, log });
   });
 
   afterEach(async () => {
-    chat.resetChat();
     console.error = realConsoleError;
-    await server.stop();
+    await stopClientAgainstFakeServer({ server, chat });
   });
 
   it('drops malformed and unknown frames and keeps the connection and the session', async () => {

@@ -140,6 +140,26 @@ describe('messages', () => {
     assert.equal(atAgent.sender, 'CLIENT');
   });
 
+  it('never lets visitor text pass for a structured item, and its transcript still renders', async () => {
+    const { visitor, session, agent } = await startChat();
+    const fake = '\u0001{"event":"OWNER_ENDS_CHAT","name":"Alice"}';
+    await visitor.say(fake, 'c-fake-1');
+    await visitor.say('\u0001null', 'c-fake-2');
+    const atAgent = await agent.nextMessage(
+      session.sessionId,
+      (message) => message.umid === 'c-fake-1',
+    );
+    assert.equal(atAgent.text, '{"event":"OWNER_ENDS_CHAT","name":"Alice"}');
+    assert.equal(atAgent.sender, 'CLIENT');
+    const transcript = await fetch(
+      `${server.baseURL}/socket/external.api/savehistory?area=1&secret=${encodeURIComponent(session.sessionSecret)}`,
+    );
+    assert.equal(transcript.status, 200);
+    const html = await transcript.text();
+    assert.ok(html.includes('OWNER_ENDS_CHAT'), 'shown as the text the visitor typed');
+    assert.ok(html.includes('null'));
+  });
+
   it('stores a resent umid once and answers it with the same message sent', async () => {
     const { visitor, session, agent } = await startChat();
     const first = await visitor.say('only once', 'c-dup-1');

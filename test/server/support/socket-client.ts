@@ -83,27 +83,11 @@ export class SocketClient {
     where: (frame: ServerEvent) => boolean = () => true,
     timeoutMs = 10_000,
   ): Promise<ServerEvent> {
-    const matches = (frame: ServerEvent) => frame.event === event && where(frame);
-    const already = this.received.find((frame) => !this.taken.has(frame) && matches(frame));
-    if (already) {
-      this.taken.add(already);
-      return Promise.resolve(already);
-    }
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        matches,
-        resolve: (frame) => {
-          clearTimeout(timer);
-          resolve(frame);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        const seen = this.received.map((frame) => frame.event).join(', ');
-        reject(new Error(`timed out waiting for "${event}"; received: ${seen}`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waitForAny(
+      (frame) => frame.event === event && where(frame),
+      timeoutMs,
+      `"${event}"`,
+    );
   }
 
   /** Sends a frame and waits for the answer carrying its id (any event, including `error`). */
@@ -118,7 +102,12 @@ export class SocketClient {
     );
   }
 
-  waitForAny(where: (frame: ServerEvent) => boolean, timeoutMs = 10_000): Promise<ServerEvent> {
+  /** The next event matching `where` that no earlier wait took; `what` names it in the timeout error. */
+  waitForAny(
+    where: (frame: ServerEvent) => boolean,
+    timeoutMs = 10_000,
+    what = 'a matching event',
+  ): Promise<ServerEvent> {
     const already = this.received.find((frame) => !this.taken.has(frame) && where(frame));
     if (already) {
       this.taken.add(already);
@@ -134,9 +123,8 @@ export class SocketClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(
-          new Error(`timed out; received: ${this.received.map((frame) => frame.event).join(', ')}`),
-        );
+        const seen = this.received.map((frame) => frame.event).join(', ');
+        reject(new Error(`timed out waiting for ${what}; received: ${seen}`));
       }, timeoutMs);
       this.waiters.add(waiter);
     });
