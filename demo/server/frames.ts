@@ -85,6 +85,7 @@ export function readString(
  * transcript; nobody types that control character, so it is dropped rather than refused.
  */
 export function readVisitorText(data: Record<string, unknown>, field: string): string {
+  // eslint-disable-next-line no-control-regex -- matching that control character is the point
   const text = readString(data, field).replace(/^\u0001+/, '');
   if (text.trim().length === 0) throw bad(field, 'a non-empty string');
   return text;
