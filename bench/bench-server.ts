@@ -9,6 +9,7 @@
  */
 import { startServer, type RunningServer } from '../demo/server/app.js';
 import { defineArea } from '../demo/server/config.js';
+import type { ServerPlugin } from '../demo/server/robot-hook.js';
 
 export const BENCH_AREA = 1;
 export const BENCH_AGENT = 'Alex';
@@ -23,9 +24,10 @@ export interface SeededChat {
   texts: string[];
 }
 
-export function startBenchServer(): Promise<RunningServer> {
+export function startBenchServer(plugins: ServerPlugin[] = []): Promise<RunningServer> {
   return startServer({
     port: 0,
+    plugins,
     dataDir: ':memory:',
     logLevel: 'silent',
     config: {

@@ -14,8 +14,20 @@ export function launchBrowser(): Promise<Browser> {
  * Expressions are passed as text so the page runs exactly probe.js's code (a function passed
  * from here would be compiled by tsx first, and may call helpers the page does not have).
  */
-export async function probe<T>(page: Page, expression: string): Promise<T> {
-  return (await page.evaluate(expression)) as T;
+export async function probe<T>(page: Page, expression: string, timeoutMs = 60_000): Promise<T> {
+  // A page that never shows what the probe waits for must fail the bench, not hang it.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${expression.slice(0, 80)} took over ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return (await Promise.race([page.evaluate(expression), timeout])) as T;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The page's used JS heap in MB, after two full garbage collections (DevTools protocol). */

@@ -1,12 +1,15 @@
 /**
- * The pages the browser benches open. They are served under the reference server's own origin
- * (`/bench/…`, answered by Playwright's router, so the server needs no bench routes), which makes
- * the widget's script and the chat socket same-origin, as on the demo site. The widget itself
- * comes from the real server (`/widget/`); deep-chat's bundle from node_modules.
+ * The pages the browser benches open, served by the reference server itself under `/bench/…`
+ * (a server plugin), so the widget's script and its socket are same-origin, as on the demo site.
+ * They must come from the real server: a page answered by Playwright's router has no address,
+ * and Chromium's local-network-access check then blocks its WebSocket to 127.0.0.1, so the widget
+ * would fall back to XHR streaming. The widget comes from `/widget/` (dist/); deep-chat's bundle
+ * from node_modules.
  */
 import type { BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ServerPlugin } from '../demo/server/robot-hook.js';
 
 const REPO = new URL('..', import.meta.url);
 export const PROBE_PATH = fileURLToPath(new URL('./pages/probe.js', import.meta.url));
@@ -69,24 +72,26 @@ export function deepChatPage(): string {
 </html>`;
 }
 
-/** Answers `/bench/<name>` on the server's origin in this context. */
-export async function servePages(
-  context: BrowserContext,
-  origin: string,
-  pages: Record<string, string>,
-): Promise<void> {
-  await context.addInitScript({ path: PROBE_PATH });
-  await context.route(`${origin}bench/**`, (route) => {
-    const name = new URL(route.request().url()).pathname.slice('/bench/'.length);
-    if (name === 'deep-chat.js') {
-      return route.fulfill({
-        contentType: 'text/javascript',
-        body: readFileSync(DEEP_CHAT_BUNDLE, 'utf8'),
+/** Serves `/bench/<name>` from `pages` (filled once the server's address is known). */
+export function benchPagesPlugin(pages: Map<string, string>): ServerPlugin {
+  return {
+    name: 'bench-pages',
+    register({ app }) {
+      app.get<{ Params: { name: string } }>('/bench/:name', async (request, reply) => {
+        const { name } = request.params;
+        if (name === 'deep-chat.js') {
+          return reply.type('text/javascript').send(readFileSync(DEEP_CHAT_BUNDLE, 'utf8'));
+        }
+        const page = pages.get(name);
+        return page === undefined
+          ? reply.code(404).type('text/plain').send('not a bench page')
+          : reply.type('text/html; charset=utf-8').send(page);
       });
-    }
-    const page = pages[name];
-    return page === undefined
-      ? route.fulfill({ status: 404, body: 'not a bench page' })
-      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: page });
-  });
+    },
+  };
+}
+
+/** Every page of `context` gets the probe (bench/pages/probe.js) before its own scripts run. */
+export async function addProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ path: PROBE_PATH });
 }

@@ -28,7 +28,13 @@ import { printRows, type BenchModule, type BenchRow } from './bench-types.js';
 import { heapAfterGcMB, launchBrowser, probe } from './browser.js';
 import { median, ratio, round } from './stats.js';
 import { ensureWidgetBuilt } from './widget-build.js';
-import { deepChatPage, servePages, widgetPage, type WidgetEntry } from './widget-pages.js';
+import {
+  addProbe,
+  benchPagesPlugin,
+  deepChatPage,
+  widgetPage,
+  type WidgetEntry,
+} from './widget-pages.js';
 
 export interface WidgetRenderOptions {
   /** Messages in the history. */
@@ -50,21 +56,23 @@ export const DEFAULT_RENDER: WidgetRenderOptions = {
 
 const VIEWPORT = { width: 1280, height: 800 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const count = (value: number) => value.toLocaleString('en-US');
+const formatCount = (value: number) => value.toLocaleString('en-US');
 
-/** A fresh context (empty cache and storage) with the bench pages. */
+/** A fresh context (empty cache and storage) whose pages have the probe. */
 async function newBenchPage(
   browser: Browser,
-  server: RunningServer,
-  pages: Record<string, string>,
   storage: Record<string, string> = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
-  await servePages(context, server.url, pages);
+  await addProbe(context);
   if (Object.keys(storage).length > 0) {
-    // What the widget stored on an earlier page of this visit: a live chat, panel left open.
+    // What the widget stored on an earlier page of this visit: a live chat, panel left open. In
+    // both web storages, so this holds whichever one the widget is configured to use.
     await context.addInitScript({
-      content: `for (const [key, value] of Object.entries(${JSON.stringify(storage)})) sessionStorage.setItem(key, value);`,
+      content: `for (const [key, value] of Object.entries(${JSON.stringify(storage)})) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem(key, value);
+      }`,
     });
   }
   return { context, page: await context.newPage() };
@@ -78,11 +86,9 @@ async function timeLauncher(
 ): Promise<number> {
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const { context, page } = await newBenchPage(browser, server, {
-      'launcher.html': widgetPage(server.baseURL, entry),
-    });
+    const { context, page } = await newBenchPage(browser);
     try {
-      await page.goto(`${server.url}bench/launcher.html`);
+      await page.goto(`${server.url}bench/launcher-${entry}.html`);
       samples.push(await probe<number>(page, 'benchProbe.timeLauncher()'));
     } finally {
       await context.close();
@@ -139,18 +145,17 @@ async function measureCention(
   try {
     for (let run = 0; run < options.historyRuns; run++) {
       await lastRun?.context.close();
-      lastRun = await newBenchPage(
-        browser,
-        server,
-        { 'history.html': widgetPage(server.baseURL, 'module', true) },
-        storage,
-      );
+      lastRun = await newBenchPage(browser, storage);
       const { page } = lastRun;
+      let webSockets = 0;
+      page.on('websocket', () => webSockets++);
       // The page resumes the chat by itself; arm the probe as soon as the document exists.
       await page.goto(`${server.url}bench/history.html`, { waitUntil: 'commit' });
       const times = await timeCentionMessage(page, lastText, () => {});
       const start = await probe<number>(page, 'benchProbe.scriptStart()');
       await expectMessageCount(page, 'benchProbe.centionMessageCount()', chat.texts.length);
+      // SockJS falls back to XHR streaming when a WebSocket cannot open; that is another bench.
+      if (webSockets === 0) throw new Error('the widget did not open a WebSocket');
       fromData.push(times.paintedAt - times.arrivedAt);
       fromStart.push(times.paintedAt - start);
     }
@@ -161,7 +166,7 @@ async function measureCention(
 
     const appends: number[] = [];
     for (let run = 0; run < options.appendRuns; run++) {
-      const text = `Agent reply ${run + 1}: one more message at ${count(options.messages)}`;
+      const text = `Agent reply ${run + 1}: one more message at ${formatCount(options.messages)}`;
       const times = await timeCentionMessage(page, text, () => {
         server.engine.agentMessage(BENCH_AGENT, chat.sessionId, { umid: `append-${run}`, text });
       });
@@ -194,7 +199,7 @@ async function measureDeepChat(
   try {
     for (let run = 0; run < options.historyRuns; run++) {
       await lastRun?.context.close();
-      lastRun = await newBenchPage(browser, server, { 'deep-chat.html': deepChatPage() });
+      lastRun = await newBenchPage(browser);
       const { page } = lastRun;
       await page.goto(`${server.url}bench/deep-chat.html`);
       // Rendered and empty: its message container exists.
@@ -215,7 +220,7 @@ async function measureDeepChat(
     for (let run = 0; run < options.appendRuns; run++) {
       const message = {
         role: 'ai',
-        text: `Agent reply ${run + 1}: one more message at ${count(options.messages)}`,
+        text: `Agent reply ${run + 1}: one more message at ${formatCount(options.messages)}`,
       };
       appends.push(
         await probe<number>(page, `benchProbe.timeDeepChatAppend(${JSON.stringify(message)})`),
@@ -230,7 +235,12 @@ async function measureDeepChat(
 
 export async function runWidgetRender(options: WidgetRenderOptions): Promise<BenchRow[]> {
   ensureWidgetBuilt();
-  const server = await startBenchServer();
+  const pages = new Map<string, string>();
+  const server = await startBenchServer([benchPagesPlugin(pages)]);
+  pages.set('launcher-module.html', widgetPage(server.baseURL, 'module'));
+  pages.set('launcher-classic.html', widgetPage(server.baseURL, 'classic'));
+  pages.set('history.html', widgetPage(server.baseURL, 'module', true));
+  pages.set('deep-chat.html', deepChatPage());
   const browser = await launchBrowser();
   try {
     const launcherModule = await timeLauncher(browser, server, 'module', options.launcherRuns);
@@ -238,7 +248,7 @@ export async function runWidgetRender(options: WidgetRenderOptions): Promise<Ben
     const chat = seedChat(server, options.messages);
     const cention = await measureCention(browser, server, chat, options);
     const deepChat = await measureDeepChat(browser, server, chatTexts(options.messages), options);
-    const n = count(options.messages);
+    const n = formatCount(options.messages);
     return [
       {
         name: 'launcher painted, from script start (module entry)',
@@ -310,7 +320,7 @@ export async function runWidgetRender(options: WidgetRenderOptions): Promise<Ben
 export function widgetRenderBench(options: Partial<WidgetRenderOptions> = {}): BenchModule {
   const merged = { ...DEFAULT_RENDER, ...options };
   return {
-    name: `widget in Chromium vs deep-chat (${count(merged.messages)} messages)`,
+    name: `widget in Chromium vs deep-chat (${formatCount(merged.messages)} messages)`,
     run: () => runWidgetRender(merged),
   };
 }

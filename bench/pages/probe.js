@@ -101,9 +101,9 @@
     },
 
     /**
-     * Notes when the widget's client receives a `chat message` frame holding `text`, so a render
-     * can be timed from the moment its data is in the page. Registered before the panel loads,
-     * so it runs before the widget's own handler.
+     * Notes when the widget's client hands over each `chat message` frame (keyed by the text of
+     * its last message), so a render can be timed from the moment its data is in the page.
+     * Registered before the panel loads, so it runs before the widget's own handler.
      */
     async watchCentionFrames() {
       await customElements.whenDefined('cention-chat');
