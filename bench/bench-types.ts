@@ -13,15 +13,23 @@ export interface BenchModule {
   run(): Promise<BenchRow[]>;
 }
 
-/** Prints rows as an aligned table under a heading. */
-export function printRows(heading: string, rows: BenchRow[]): void {
-  const nameWidth = Math.max(...rows.map((row) => row.name.length), 10);
-  const valueWidth = Math.max(...rows.map((row) => String(row.value).length), 5);
-  console.log(`\n${heading}`);
-  console.log(`${'-'.repeat(nameWidth)}  ${'-'.repeat(valueWidth)}  ${'-'.repeat(12)}`);
-  for (const row of rows) {
-    console.log(
-      `${row.name.padEnd(nameWidth)}  ${String(row.value).padStart(valueWidth)}  ${row.unit}`,
-    );
-  }
+/** Prints every bench's rows as one aligned table, the bench named in the first column. */
+export function printTable(results: { bench: string; rows: BenchRow[] }[]): void {
+  const lines = results.flatMap(({ bench, rows }) =>
+    rows.map((row) => [bench, row.name, String(row.value), row.unit]),
+  );
+  const header = ['bench', 'measurement', 'value', 'unit'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)),
+  );
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 2 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${format(header)}`);
+  console.log(format(widths.map((width) => '-'.repeat(width))));
+  for (const line of lines) console.log(format(line));
 }

@@ -12,7 +12,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BenchSocket } from './bench-socket.js';
-import { printRows, type BenchModule, type BenchRow } from './bench-types.js';
+import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
 import { percentile, round } from './stats.js';
 
 export interface RoundTripOptions {
@@ -187,5 +187,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const messages = flag > 0 ? Number(process.argv[flag + 1]) : undefined;
   const bench = roundTripBench(messages ? { messages } : {});
   console.log(`Running ${bench.name} …`);
-  printRows(bench.name, await bench.run());
+  printTable([{ bench: bench.name, rows: await bench.run() }]);
 }

@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: runs every bench module in `benches` and prints their tables. To add a bench,
+ * `npm run bench`: runs every bench module in `benches` and prints one table of all their rows. To add a bench,
  * write a module exporting a `BenchModule` (see bench-types.ts) and add it to the list.
  */
-import { printRows, type BenchModule } from './bench-types.js';
+import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
 import { roundTripBench } from './round-trip.js';
 import { serverLoadBench } from './server-load.js';
 import { widgetRenderBench } from './widget-render.js';
@@ -18,13 +18,15 @@ const benches: BenchModule[] = [
 ];
 
 let failed = false;
+const results: { bench: string; rows: BenchRow[] }[] = [];
 for (const bench of benches) {
   console.log(`Running ${bench.name} …`);
   try {
-    printRows(bench.name, await bench.run());
+    results.push({ bench: bench.name, rows: await bench.run() });
   } catch (error) {
     failed = true;
     console.error(`${bench.name} failed:`, error);
   }
 }
+printTable(results);
 process.exitCode = failed ? 1 : 0;

@@ -12,7 +12,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import SockJS from 'sockjs-client';
-import { printRows, type BenchModule, type BenchRow } from './bench-types.js';
+import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
 
 export interface ServerLoadOptions {
   visitors: number;
@@ -319,5 +319,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const options = parseArgs(process.argv.slice(2));
   const bench = serverLoadBench(options);
   console.log(`Running ${bench.name} …`);
-  printRows(bench.name, await bench.run());
+  printTable([{ bench: bench.name, rows: await bench.run() }]);
 }

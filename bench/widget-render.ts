@@ -24,7 +24,7 @@ import {
   startBenchServer,
   type SeededChat,
 } from './bench-server.js';
-import { printRows, type BenchModule, type BenchRow } from './bench-types.js';
+import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
 import { heapAfterGcMB, launchBrowser, probe } from './browser.js';
 import { median, ratio, round } from './stats.js';
 import { ensureWidgetBuilt } from './widget-build.js';
@@ -330,5 +330,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const messages = messagesFlag > 0 ? Number(process.argv[messagesFlag + 1]) : undefined;
   const bench = widgetRenderBench(messages ? { messages } : {});
   console.log(`Running ${bench.name} …`);
-  printRows(bench.name, await bench.run());
+  printTable([{ bench: bench.name, rows: await bench.run() }]);
 }
