@@ -11,17 +11,24 @@ import { startServer, type RunningServer } from '../../../demo/server/app.js';
 import { buildAgentConsole } from '../../../demo/agent/build.js';
 
 interface WorkerFixtures {
+  /** The agent console, built once per worker into a temporary folder. */
+  agentConsoleDir: string;
   server: RunningServer;
 }
 
 export const test = base.extend<object, WorkerFixtures>({
-  server: [
+  agentConsoleDir: [
     // Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const agentConsoleDir = await buildAgentConsole(
-        join(mkdtempSync(join(tmpdir(), 'cention-e2e-')), 'agent'),
+      await use(
+        await buildAgentConsole(join(mkdtempSync(join(tmpdir(), 'cention-e2e-')), 'agent')),
       );
+    },
+    { scope: 'worker' },
+  ],
+  server: [
+    async ({ agentConsoleDir }, use) => {
       const server = await startServer({
         port: 0,
         dataDir: ':memory:',
