@@ -1,14 +1,10 @@
 // Browser tests (test/client, test/components) in Debian's Chromium through Playwright.
-// TypeScript is compiled by esbuild; sockjs-client's prebuilt UMD file is turned into an ES module
-// by the CommonJS plugin, exactly as Vite does it in the real build.
+// TypeScript is compiled by esbuild; test/support/wtr-plugins.ts serves sockjs-client's prebuilt
+// file as an ES module (the real build compiles it from source, see scripts/sockjs-slim/).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { existsSync } from 'node:fs';
 import { chromiumFlags, chromiumPath } from './test/support/chromium.mjs';
-
-const commonjs = fromRollup(rollupCommonjs);
 
 // test/support/wtr-plugins.ts (when present) adds server-side commands for the tests, such as the
 // scriptable SockJS server. It is TypeScript, so this runner is started with `node --import tsx`.
@@ -30,7 +26,6 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    commonjs({ include: ['**/node_modules/sockjs-client/**'] }),
     ...supportPlugins,
   ],
 };
