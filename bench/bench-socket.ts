@@ -40,6 +40,15 @@ export class BenchSocket {
     });
   }
 
+  /** Stops handling incoming frames (load benches that only send spare the CPU of parsing). */
+  ignoreIncoming(): void {
+    this.socket.onmessage = null;
+  }
+
+  get isOpen(): boolean {
+    return this.socket.readyState === 1;
+  }
+
   send(type: string, data: Record<string, unknown>): number {
     const id = this.nextId++;
     this.socket.send(JSON.stringify({ type, data, id }));

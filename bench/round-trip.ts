@@ -8,10 +8,10 @@
  *
  *   tsx bench/round-trip.ts [--messages 500]
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BenchSocket } from './bench-socket.js';
+import { startServerProcess, stopServerProcess } from './server-child.js';
 import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
 import { percentile, round } from './stats.js';
 
@@ -34,37 +34,6 @@ export const DEFAULT_ROUND_TRIP: RoundTripOptions = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function startServerProcess(pairs: number): Promise<{ child: ChildProcess; baseURL: string }> {
-  const child = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_VISITORS: String(pairs), BENCH_AGENTS: String(pairs) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
-    child.on('message', (message: { type: string; baseURL?: string }) => {
-      if (message.type === 'listening' && message.baseURL)
-        resolve({ child, baseURL: message.baseURL });
-    });
-  });
-}
-
-async function stopServerProcess(child: ChildProcess): Promise<void> {
-  child.removeAllListeners('exit');
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      resolve();
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.send({ type: 'stop' });
-  });
-}
 
 interface ChatMessagePayload {
   sessionId?: number;
@@ -112,7 +81,7 @@ async function openPair(
 }
 
 export async function runRoundTrip(options: RoundTripOptions): Promise<BenchRow[]> {
-  const { child, baseURL } = await startServerProcess(options.pairs);
+  const { child, baseURL } = await startServerProcess(options.pairs, options.pairs);
   const sockets: BenchSocket[] = [];
   const waiting = new Map<string, () => void>();
   const onAnswer = (text: string) => {

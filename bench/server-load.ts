@@ -8,11 +8,12 @@
  *
  * Target on the 2-core reference machine: 2,000 visitors, p99 < 50 ms at 1,000 messages/s.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import SockJS from 'sockjs-client';
+import { fileURLToPath } from 'node:url';
+import { BenchSocket } from './bench-socket.js';
 import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
+import { startServerProcess, stopServerProcess } from './server-child.js';
 
 export interface ServerLoadOptions {
   visitors: number;
@@ -28,94 +29,6 @@ export const DEFAULT_LOAD: ServerLoadOptions = {
   seconds: 10,
   agents: 20,
 };
-
-interface Frame {
-  event: string;
-  args: unknown[];
-  re?: number;
-}
-
-/** A bare SockJS client: JSON frames with ids, answers matched by `re`. */
-class BenchSocket {
-  private nextId = 1;
-  private readonly pending = new Map<number, (frame: Frame) => void>();
-  onFrame: (frame: Frame) => void = () => {};
-
-  private constructor(readonly socket: WebSocket) {
-    socket.onmessage = (message: MessageEvent) => {
-      const frame = JSON.parse(String(message.data)) as Frame;
-      if (frame.re !== undefined) {
-        const resolve = this.pending.get(frame.re);
-        if (resolve) {
-          this.pending.delete(frame.re);
-          resolve(frame);
-        }
-      }
-      this.onFrame(frame);
-    };
-  }
-
-  static open(url: string): Promise<BenchSocket> {
-    return new Promise((resolve, reject) => {
-      const socket = new SockJS(url, undefined, {
-        transports: ['websocket'],
-        timeout: 15_000,
-      }) as unknown as WebSocket;
-      socket.onopen = () => resolve(new BenchSocket(socket));
-      socket.onclose = (event: CloseEvent) =>
-        reject(new Error(`closed while connecting: ${event.code}`));
-    });
-  }
-
-  ignoreIncoming(): void {
-    this.socket.onmessage = null;
-  }
-
-  get isOpen(): boolean {
-    return this.socket.readyState === 1;
-  }
-
-  send(type: string, data: Record<string, unknown>): number {
-    const id = this.nextId++;
-    this.socket.send(JSON.stringify({ type, data, id }));
-    return id;
-  }
-
-  request(type: string, data: Record<string, unknown>): Promise<Frame> {
-    const id = this.send(type, data);
-    return new Promise((resolve) => this.pending.set(id, resolve));
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-}
-
-function startServerProcess(
-  visitors: number,
-  agents: number,
-): Promise<{ child: ChildProcess; baseURL: string }> {
-  const child = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [], {
-    // BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
-    ],
-    env: { ...process.env, BENCH_VISITORS: String(visitors), BENCH_AGENTS: String(agents) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
-    child.on('message', (message: { type: string; baseURL?: string }) => {
-      if (message.type === 'listening' && message.baseURL)
-        resolve({ child, baseURL: message.baseURL });
-    });
-  });
-}
 
 /** The server process's RSS and CPU time so far, and its event-loop delay since the last ask. */
 interface ServerUsage {
@@ -279,18 +192,7 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRo
     ];
   } finally {
     for (const socket of [...visitors, ...agents]) socket.close();
-    child.removeAllListeners('exit');
-    child.send({ type: 'stop' });
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill();
-        resolve(undefined);
-      }, 5000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      });
-    });
+    await stopServerProcess(child);
   }
 }
 
