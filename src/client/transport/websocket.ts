@@ -6,6 +6,7 @@
  *
  *   createCentionChat({ transport: createWebSocketTransport })
  */
+import { adaptSocket } from './socket-adapter.js';
 import type { Transport, TransportFactory, TransportHandlers } from './transport.js';
 
 export const createWebSocketTransport: TransportFactory = (
@@ -13,31 +14,5 @@ export const createWebSocketTransport: TransportFactory = (
   handlers: TransportHandlers,
 ): Transport => {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/websocket`);
-  // WebSocket.send() throws while CONNECTING, as SockJS does, so frames wait here.
-  const waiting: string[] = [];
-  let isClosedByUs = false;
-
-  socket.onopen = () => {
-    if (isClosedByUs) return;
-    for (const text of waiting.splice(0)) socket.send(text);
-    handlers.onOpen();
-  };
-  socket.onmessage = (event: MessageEvent) => {
-    if (!isClosedByUs) handlers.onMessage(String(event.data));
-  };
-  socket.onclose = (event: CloseEvent) => {
-    if (!isClosedByUs) handlers.onClose(event.code, event.reason);
-  };
-
-  return {
-    hasHeartbeat: false,
-    send(text: string) {
-      if (socket.readyState === WebSocket.CONNECTING) waiting.push(text);
-      else if (socket.readyState === WebSocket.OPEN) socket.send(text);
-    },
-    close() {
-      isClosedByUs = true;
-      if (socket.readyState <= WebSocket.OPEN) socket.close(1000);
-    },
-  };
+  return { ...adaptSocket(socket, handlers), hasHeartbeat: false };
 };
