@@ -110,16 +110,7 @@ describe('cention-composer', () => {
   });
 
   it('refuses files over the limits with a clear error, before uploading', async () => {
-    const uploads: string[] = [];
-    const el = await fixture<CentionComposer>(
-      html`<cention-composer
-        .features=${features}
-        .attachFile=${(file: File) => {
-          uploads.push(file.name);
-          return Promise.resolve();
-        }}
-      ></cention-composer>`,
-    );
+    const { el, uploads } = await composerRecordingUploads();
     await el.addFiles([new File(['x'.repeat(600)], 'big.png', { type: 'image/png' })]);
     await el.updateComplete;
     const error = shadow(el).querySelector('[role="alert"]');
@@ -161,7 +152,8 @@ describe('cention-composer', () => {
     );
   });
 
-  it('attaches pasted images', async () => {
+  /** A composer whose uploads succeed at once, recording the names of the files attached. */
+  async function composerRecordingUploads(): Promise<{ el: CentionComposer; uploads: string[] }> {
     const uploads: string[] = [];
     const el = await fixture<CentionComposer>(
       html`<cention-composer
@@ -172,6 +164,11 @@ describe('cention-composer', () => {
         }}
       ></cention-composer>`,
     );
+    return { el, uploads };
+  }
+
+  it('attaches pasted images', async () => {
+    const { el, uploads } = await composerRecordingUploads();
     const data = new DataTransfer();
     data.items.add(new File(['x'], 'shot.png', { type: 'image/png' }));
     const paste = new ClipboardEvent('paste', {
@@ -186,16 +183,7 @@ describe('cention-composer', () => {
   });
 
   it('attaches dropped files', async () => {
-    const uploads: string[] = [];
-    const el = await fixture<CentionComposer>(
-      html`<cention-composer
-        .features=${features}
-        .attachFile=${(file: File) => {
-          uploads.push(file.name);
-          return Promise.resolve();
-        }}
-      ></cention-composer>`,
-    );
+    const { el, uploads } = await composerRecordingUploads();
     const data = new DataTransfer();
     data.items.add(new File(['x'], 'drop.txt', { type: 'text/plain' }));
     const form = shadow(el).querySelector('form') as HTMLFormElement;
