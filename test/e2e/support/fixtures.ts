@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../demo/server/app.js';
 import { buildAgentConsole } from '../../../demo/agent/build.js';
 
-interface WorkerFixtures {
+export interface WorkerFixtures {
   /** The agent console, built once per worker into a temporary folder. */
   agentConsoleDir: string;
   server: RunningServer;
@@ -63,35 +63,6 @@ export async function signInAsAgent(page: Page, agentURL: string, name: string):
   await page.goto(agentURL);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Visitor and agent pages in separate browser contexts, with the visitor already chatting with the agent. */
-export async function openAcceptedChat(
-  browser: import('@playwright/test').Browser,
-  server: RunningServer,
-  visitorName: string,
-  pageURL: string = server.url,
-): Promise<{ visitor: Page; agent: Page; close: () => Promise<void> }> {
-  const visitorContext = await browser.newContext();
-  const agentContext = await browser.newContext();
-  const visitor = await visitorContext.newPage();
-  const agent = await agentContext.newPage();
-  await signInAsAgent(agent, server.agentURL, 'Alice');
-  await startChatAsVisitor(visitor, pageURL, {
-    name: visitorName,
-    email: 'visitor@example.com',
-    question: `Hello, this is ${visitorName}.`,
-  });
-  await agent.getByRole('button', { name: `Accept chat with ${visitorName}` }).click();
-  await expect(agent.getByRole('log')).toContainText(`Hello, this is ${visitorName}.`);
-  return {
-    visitor,
-    agent,
-    close: async () => {
-      await visitorContext.close();
-      await agentContext.close();
-    },
-  };
 }
 
 /** Sends an agent reply from the console. */

@@ -13,20 +13,15 @@ import type {
   PlaywrightWorkerOptions,
   TestType,
 } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildAgentConsole } from '../../../demo/agent/build.js';
 import { startServer, type RunningServer } from '../../../demo/server/app.js';
 import type { ServerConfig } from '../../../demo/server/config.js';
-import { expect, signInAsAgent, startChatAsVisitor, test as base } from './fixtures.js';
-
-interface FlowWorkerFixtures {
-  /** The agent console built once per worker, for servers started by the tests themselves. */
-  agentConsoleDir: string;
-  /** fixtures.ts's worker server (restated: its own interface is not exported). */
-  server: RunningServer;
-}
+import {
+  expect,
+  signInAsAgent,
+  startChatAsVisitor,
+  test as base,
+  type WorkerFixtures,
+} from './fixtures.js';
 
 interface FlowTestFixtures {
   /** A person with their own browser context; every context is closed after the test. */
@@ -43,18 +38,8 @@ export interface Person {
 
 export const test: TestType<
   PlaywrightTestArgs & PlaywrightTestOptions & FlowTestFixtures,
-  PlaywrightWorkerArgs & PlaywrightWorkerOptions & FlowWorkerFixtures
-> = base.extend<FlowTestFixtures, Omit<FlowWorkerFixtures, 'server'>>({
-  agentConsoleDir: [
-    // Playwright reads a fixture's dependencies from this destructuring; it needs none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      await use(
-        await buildAgentConsole(join(mkdtempSync(join(tmpdir(), 'cention-flow-')), 'agent')),
-      );
-    },
-    { scope: 'worker' },
-  ],
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions & WorkerFixtures
+> = base.extend<FlowTestFixtures>({
   newPerson: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async () => {
