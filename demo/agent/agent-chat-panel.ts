@@ -6,8 +6,8 @@
  * is reduced to text. Nothing here uses unsafeHTML.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { AgentChatMessage, AgentChatSnapshot } from '../shared/agent-protocol.js';
-import type { AgentPresence } from './agent-types.js';
+import type { AgentChatMessage, AgentChatSnapshot } from '../../src/protocol/index.js';
+import type { AgentPresence } from '../../src/protocol/index.js';
 import { describeItem, isFileItem, parseItem, stripTags } from './system-items.js';
 
 export interface ChatActions {

@@ -7,8 +7,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { AgentConnection, type ConnectionState } from './agent-connection.js';
 import { AgentChatPanel, type ChatActions } from './agent-chat-panel.js';
-import type { AgentChatMessage, AgentChatSnapshot, QueueEntry } from '../shared/agent-protocol.js';
-import type { AgentPresence, AreaInfo, LoginResult, ServerEvent } from './agent-types.js';
+import type { AgentChatMessage, AgentChatSnapshot, QueueEntry } from '../../src/protocol/index.js';
+import type { AgentPresence, AreaInfo, LoginResult } from '../../src/protocol/index.js';
+import type { ServerEvent } from './agent-types.js';
 
 const NAME_KEY = 'cention-agent-name';
 /** A typing preview with no update for this long is taken as "stopped typing". */

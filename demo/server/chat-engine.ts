@@ -5,7 +5,7 @@
  * nothing that anyone has seen.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AgentChatSnapshot, QueueEntry } from '../shared/agent-protocol.js';
+import type { AgentChatSnapshot, QueueEntry } from '../../src/protocol/index.js';
 import type { AreaConfig, ServerConfig } from './config.js';
 import { ChatError } from './errors.js';
 import { describeOpeningHours, isAreaOpen } from './hours.js';

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sender } from '../shared/agent-protocol.js';
+import type { ChatSender as Sender } from '../../src/protocol/index.js';
 
 export type SessionStatus = 'queued' | 'active' | 'robot' | 'closed';
 

@@ -1,7 +1,7 @@
 /**
  * Shapes that travel to visitors and agent consoles, and the conversions from stored records.
  */
-import type { AgentChatMessage, WireChatMessage } from '../shared/agent-protocol.js';
+import type { AgentChatMessage, ChatMessage as WireChatMessage } from '../../src/protocol/index.js';
 import { formatClock } from './hours.js';
 import type { MessageRecord } from './store.js';
 

@@ -10,6 +10,7 @@
  *  - every incoming frame validated; handler exceptions are logged and never stop the client.
  * The SockJS transport is loaded lazily at connect time, so this file stays small for the launcher.
  */
+import { resumeRefusalCodes, type ResumeRefusal } from '../protocol/codes.js';
 import type {
   CentionChatEventMap,
   CentionChatEventName,
@@ -609,11 +610,11 @@ export class CentionChat implements CentionChatApi {
     if (isResume && handler) this.#callSafely(handler, { ...this.#session });
   }
 
-  #handleResumeError(error: string): void {
+  #handleResumeError(error: ResumeRefusal): void {
     const handler = this.#resumeHandler;
     this.#endChat();
     if (handler) this.#callSafely(handler, { error });
-    else this.#emit('connect_error', { code: error.replace(/ /g, '_'), message: error });
+    else this.#emit('connect_error', { code: resumeRefusalCodes[error], message: error });
     if (error === 'chat closed') this.#emit('chat closed');
   }
 

@@ -4,6 +4,7 @@
  * drops it, so user handlers only ever see payloads matching `CentionChatEventMap`.
  */
 
+import { resumeRefusalCodes } from '../protocol/codes.js';
 import { isNumber, isObject, isOptional, isString } from './guards.js';
 
 /** A decoded server frame. */
@@ -33,7 +34,9 @@ const isChatMessage = (value: unknown) =>
 /** Checks of `args` for every event the client understands. */
 const argumentChecks: Record<string, (args: unknown[]) => boolean> = {
   register: ([info]) => isSessionInfo(info),
-  resume: ([info]) => isSessionInfo(info) || (isObject(info) && isString(info.error)),
+  resume: ([info]) =>
+    isSessionInfo(info) ||
+    (isObject(info) && isString(info.error) && Object.hasOwn(resumeRefusalCodes, info.error)),
   'chat message': ([data]) =>
     isObject(data) &&
     Array.isArray(data.chat) &&

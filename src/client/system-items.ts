@@ -7,32 +7,12 @@
 
 import { isObject, isString } from './guards.js';
 
-/** A robot button (chat-robot-api.txt): opens a URL or posts `data` back to the robot. */
-export type TemplateButton =
-  { type: 'url'; title: string; url: string } | { type: 'postback'; title: string; data: string };
+import type { ButtonTemplate, StructuredItem, TemplateButton } from '../protocol/index.js';
 
-/** The robot API's button template. */
-export interface ButtonTemplate {
-  type: 'button';
-  text: string;
-  buttons: TemplateButton[];
-}
+export type { ButtonTemplate, TemplateButton } from '../protocol/index.js';
 
-export type SystemItem =
-  | {
-      event: 'FILE_UPLOAD';
-      fileDownload: string;
-      fileName: string;
-      sizeHuman: string;
-      mime?: string;
-    }
-  | { event: 'AGENTS_ADDED'; names: string[] }
-  | { event: 'AGENTS_REMOVED'; names: string[] }
-  | { event: 'AGENT_LEFT'; name: string }
-  | { event: 'CLIENT_ENDS_CHAT' }
-  | { event: 'OWNER_ENDS_CHAT'; name: string }
-  | { event: 'CHAT_EXPIRED' }
-  | { event: 'TEMPLATE'; template: ButtonTemplate };
+/** A structured item as the widget shows it (protocol.md §4). */
+export type SystemItem = StructuredItem;
 
 export type SystemItemEvent = SystemItem['event'];
 

@@ -2,6 +2,7 @@
  * Public types of the client beyond the event map: options, results of calls, errors and the
  * extra status channel the widget uses (connection state and the outbox).
  */
+import type { CanChatResult } from '../protocol/index.js';
 import type { CentionChatEventName, CentionChatHandler, ResumeResult } from './events.js';
 import type { TransportFactory } from './transport/transport.js';
 
@@ -74,31 +75,7 @@ export interface ClientStatus {
   outbox: OutgoingMessage[];
 }
 
-/** Features an area offers, from `canChat`. */
-export interface ChatFeatures {
-  'chat.attachment'?: boolean;
-  'chat.max-attachment-size'?: number;
-  'chat.max-image-size'?: number;
-  'chat.external-source-page'?: boolean;
-  [feature: string]: boolean | number | string | undefined;
-}
-
-/** Opening hours of one weekday, "HH:MM" in the area's time zone. */
-export interface OpeningHoursDay {
-  day: string;
-  open: string;
-  close: string;
-}
-
-/** What `canChat`'s handler receives. */
-export interface CanChatResult {
-  chatOpen: boolean;
-  agentsAvailable: number;
-  resumable: boolean;
-  feature?: ChatFeatures;
-  openingHours?: OpeningHoursDay[] | string;
-  error?: string;
-}
+export type { CanChatResult, ChatFeatures, OpeningHoursDay } from '../protocol/index.js';
 
 /** Stable error codes of the client. */
 export type ClientErrorCode =

@@ -5,16 +5,9 @@
 import { isObject, isString } from './guards.js';
 import type { ChatFeatures, ClientErrorCode, ClientErrorShape } from './types.js';
 
-/** The upload endpoint's answer (protocol.md §5). */
-export interface UploadResult {
-  id: string | number;
-  download: string;
-  /** The file name. */
-  value: string;
-  size: number;
-  sizeHuman: string;
-  mime: string;
-}
+import type { UploadResult } from '../protocol/index.js';
+
+export type { UploadResult } from '../protocol/index.js';
 
 const serverCodes: ClientErrorCode[] = ['too_large', 'bad_type', 'no_session', 'chat_closed'];
 

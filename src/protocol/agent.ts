@@ -1,0 +1,124 @@
+/**
+ * The agent console protocol on `/socket/agent` (docs/protocol-notes.md "Agent console"): the
+ * frames a console sends, the events the server sends it, and the chat shapes both read. Same
+ * envelope as the visitor socket. Type-only.
+ */
+import type { CommonServerEvents } from './envelope.js';
+import type { ChatEndedBy, ChatMessage, MessageSentEvent } from './visitor.js';
+
+/** What an agent console sees of a message: the wire message plus its delivery state. */
+export interface AgentChatMessage extends ChatMessage {
+  /** A comment only agents see. */
+  internal: boolean;
+  /** Visitor message: an agent console has it. */
+  acked: boolean;
+  /** Agent/system message: a visitor connection received it. */
+  delivered: boolean;
+  /** Agent/system message: the visitor displayed it. */
+  seen: boolean;
+}
+
+/** One waiting chat in an area's queue. */
+export interface QueueEntry {
+  sessionId: number;
+  areaId: number;
+  clientName: string;
+  firstMessage: string;
+  /** Unix ms since the chat joined the queue. */
+  waitingSince: number;
+}
+
+/** What a visitor told about themselves. */
+export interface AgentChatClient {
+  name: string;
+  email: string;
+  phone: string;
+  href: string;
+  externalData: string;
+  deviceInfo: string;
+}
+
+/** Everything an agent console shows of one chat. */
+export interface AgentChatSnapshot {
+  sessionId: number;
+  areaId: number;
+  areaName: string;
+  status: string;
+  client: AgentChatClient;
+  agents: string[];
+  messages: AgentChatMessage[];
+  postbacks: { title: string; data: string }[];
+  createdAt: number;
+}
+
+export interface AreaInfo {
+  id: number;
+  name: string;
+  open: boolean;
+}
+
+export interface AgentPresence {
+  name: string;
+  online: boolean;
+}
+
+/** The answer to `login`. */
+export interface LoginResult {
+  name: string;
+  /** Authorises agent uploads and downloads (`?t=`) until the console disconnects. */
+  token: string;
+  areas: AreaInfo[];
+  agents: AgentPresence[];
+}
+
+/** `{sessionId, ids}`: the payload of `acked`, `delivered` and `seen`. */
+export interface SessionIds {
+  sessionId: number;
+  ids: number[];
+}
+
+/** Every event the server sends an agent console, with its `args`. */
+export interface AgentServerEvents extends CommonServerEvents {
+  login: [result: LoginResult];
+  /** An action without a payload happened (answers its frame's id). */
+  ok: [Record<string, never>];
+  queue: [queue: { areaId: number; chats: QueueEntry[] }];
+  chat: [chat: AgentChatSnapshot];
+  'chat message': [update: { sessionId: number; messages: AgentChatMessage[] }];
+  'message sent': [sent: MessageSentEvent & { sessionId: number }];
+  preview: [preview: { sessionId: number; length: number; text?: string }];
+  acked: [update: SessionIds];
+  delivered: [update: SessionIds];
+  seen: [update: SessionIds];
+  postback: [postback: { sessionId: number; title: string; data: string }];
+  agents: [presence: { agents: AgentPresence[] }];
+  'agents changed': [update: { sessionId: number; agents: string[] }];
+  'chat ended': [
+    ended: {
+      sessionId: number;
+      by: ChatEndedBy;
+      name: string | undefined;
+      reason: string | undefined;
+    },
+  ];
+  'chat removed': [removed: { sessionId: number }];
+}
+
+export type AgentServerEventName = keyof AgentServerEvents;
+
+/** Every frame an agent console sends, with its `data`. */
+export interface AgentClientFrames {
+  login: { name: string };
+  accept: { sessionId: number };
+  chat: { sessionId: number };
+  message: { sessionId: number; umid: string; text: string };
+  /** Empty text: stopped typing. */
+  preview: { sessionId: number; text: string };
+  ack: { sessionId: number; ids: number[] };
+  'add agent': { sessionId: number; name: string };
+  'remove agent': { sessionId: number; name: string };
+  leave: { sessionId: number };
+  end: { sessionId: number };
+}
+
+export type AgentFrameType = keyof AgentClientFrames;
