@@ -10,6 +10,7 @@
  *  - every incoming frame validated; handler exceptions are logged and never stop the client.
  * The SockJS transport is loaded lazily at connect time, so this file stays small for the launcher.
  */
+import { checkAttachment } from './attachment-rules.js';
 import { resumeRefusalCodes, type ResumeRefusal } from '../protocol/codes.js';
 import type {
   CentionChatEventMap,
@@ -241,7 +242,7 @@ export class CentionChat implements CentionChatApi {
       this.#callSafely(handlers.onError, error);
       return undefined;
     };
-    const { checkAttachment, uploadFile } = await import('./upload.js');
+    const { uploadFile } = await import('./upload.js');
     const refusal = checkAttachment(file, this.#features);
     if (refusal) return fail(refusal);
     const session = this.#session;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { AttachFileHandlers, ChatFeatures, ClientErrorShape } from '../../client/types.js';
-import { attachmentLimit, checkAttachment, formatBytes } from '../../client/upload.js';
+import { attachmentLimit, checkAttachment, formatBytes } from '../../client/attachment-rules.js';
 import { formatString } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import { emit } from '../chat/chat-events.js';
