@@ -8,7 +8,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AgentChatMessage, AgentChatSnapshot } from '../../src/protocol/index.js';
 import type { AgentPresence } from '../../src/protocol/index.js';
-import { describeItem, isFileItem, parseItem, stripTags } from './system-items.js';
+import { htmlToText } from '../shared/chat-text.js';
+import { describeItem, isFileItem, parseItem } from './system-items.js';
 
 export interface ChatActions {
   send(text: string): Promise<void>;
@@ -244,7 +245,7 @@ export class AgentChatPanel extends LitElement {
     const author = message.sender === 'CLIENT' ? this.chat.client.name : (message.agent ?? 'Agent');
     if (message.sender === 'SYSTEM') {
       return html`<li class="system">
-        ${item ? describeItem(item, author) : stripTags(message.text)}
+        ${item ? describeItem(item, author) : htmlToText(message.text)}
         <span class="who">${message.sentHuman}</span>
       </li>`;
     }
@@ -262,7 +263,7 @@ export class AgentChatPanel extends LitElement {
         ? describeItem(item, author)
         : message.sender === 'CLIENT'
           ? message.text
-          : stripTags(message.text);
+          : htmlToText(message.text);
     const classes = [isMine ? 'mine' : '', message.internal ? 'internal' : ''].join(' ');
     return html`<li class=${classes}>
       <div class="who">

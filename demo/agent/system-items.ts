@@ -1,7 +1,7 @@
 /**
  * Structured chat items ("\u0001" + JSON, protocol.md §4) as the console shows them.
  */
-import { decodeCommonEntities, participantItemText } from '../shared/chat-text.js';
+import { htmlToText, participantItemText } from '../shared/chat-text.js';
 
 export interface FileItem {
   event: 'FILE_UPLOAD';
@@ -40,14 +40,9 @@ export function describeItem(chatItem: ChatItem, author: string): string {
       const buttons = (template?.buttons ?? [])
         .map((button) => `[${String(button.title ?? '')}]`)
         .join(' ');
-      return `${stripTags(String(template?.text ?? ''))} ${buttons}`.trim();
+      return `${htmlToText(String(template?.text ?? ''))} ${buttons}`.trim();
     }
     default:
       return participantItemText(item) ?? `(${item.event})`;
   }
-}
-
-/** Agent and robot text may be HTML; the console shows it as text. */
-export function stripTags(html: string): string {
-  return decodeCommonEntities(html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ''));
 }

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { escapeHTML } from './transcript.js';
+import { escapeHtml } from '../shared/chat-text.js';
 
 export interface SiteOptions {
   /** Folder with index.html, pricing.html and site/ (default `<repo>/demo`). */
@@ -80,7 +80,7 @@ export async function registerSiteRoutes(
         .code(503)
         .type('text/html; charset=utf-8')
         .send(
-          `<!doctype html><title>Agent console not built</title><p>The agent console of workspace ${escapeHTML(
+          `<!doctype html><title>Agent console not built</title><p>The agent console of workspace ${escapeHtml(
             options.workspace,
           )} is not built. Run <code>npm start</code>, which builds it.</p>`,
         ),

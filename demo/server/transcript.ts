@@ -3,31 +3,10 @@
  * shows it with a print button. Every piece of chat text is escaped; agent HTML is reduced to text,
  * because a transcript must be safe to open anywhere.
  */
-import { decodeCommonEntities, participantItemText } from '../shared/chat-text.js';
+import { escapeHtml, htmlToText, participantItemText } from '../shared/chat-text.js';
 import type { AreaConfig } from './config.js';
 import { formatClock } from './hours.js';
 import type { MessageRecord, SessionRecord } from './store.js';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHTML(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
-
-/** Agent and robot text may be HTML: keep line breaks, drop tags, decode the common entities. */
-export function htmlToText(html: string): string {
-  const withoutTags = html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li)>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
-  return decodeCommonEntities(withoutTags).trim();
-}
 
 /** The English text of a structured "\u0001{…}" item (protocol.md §4). */
 export function describeItem(text: string, clientName: string): string | undefined {
@@ -76,7 +55,7 @@ export function renderTranscript(
           : message.sender === 'CLIENT'
             ? message.text
             : htmlToText(message.text);
-      return `<li class="${message.sender.toLowerCase()}"><time>${formatClock(sent, area.timeZone)}</time> <b>${escapeHTML(who)}</b><p>${escapeHTML(body)}</p></li>`;
+      return `<li class="${message.sender.toLowerCase()}"><time>${formatClock(sent, area.timeZone)}</time> <b>${escapeHtml(who)}</b><p>${escapeHtml(body)}</p></li>`;
     })
     .join('\n');
   const started = new Date(session.createdAt).toISOString().slice(0, 16).replace('T', ' ');
@@ -97,8 +76,8 @@ p{margin:.15rem 0 0;white-space:pre-wrap} .system p{color:#5b6476;font-style:ita
 </style>
 </head>
 <body>
-<h1>Chat with ${escapeHTML(area.name)}</h1>
-<p>Chat #${session.id}, started ${started} UTC, by ${escapeHTML(session.clientName)}.</p>
+<h1>Chat with ${escapeHtml(area.name)}</h1>
+<p>Chat #${session.id}, started ${started} UTC, by ${escapeHtml(session.clientName)}.</p>
 ${printButton}
 <ol>
 ${rows}

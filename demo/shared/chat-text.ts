@@ -1,8 +1,31 @@
 /**
  * Chat text as plain English text, where the agent console (browser) and the visitor's transcript
- * (server) must read the same. Each side keeps what it shows differently (file uploads, templates,
- * unknown items), so this holds only the parts both share.
+ * (server) must read the same: the one `escapeHtml` and the one HTML→text of the server and the
+ * console. Each side keeps what it shows differently (file uploads, templates, unknown items), so
+ * this holds only the parts both share.
  */
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text made safe to place in HTML, as element content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** Agent and robot text may be HTML: keep line breaks, drop tags, decode the common entities. */
+export function htmlToText(html: string): string {
+  const withoutTags = html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li)>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeCommonEntities(withoutTags).trim();
+}
 
 /** Decodes the entities agent and robot HTML uses; `&amp;` goes last so "&amp;lt;" stays "&lt;". */
 export function decodeCommonEntities(text: string): string {

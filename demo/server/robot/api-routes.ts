@@ -4,13 +4,13 @@
  * <token>`; every failure answers `{"error": {"message": …}}` with a fitting HTTP status.
  */
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { escapeHtml } from '../../shared/chat-text.js';
 import type { ServerConfig } from '../config.js';
 import { ChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChatService } from '../robot-hook.js';
 import {
   contentToHtml,
-  escapeHtml,
   isRecord,
   parseContentType,
   parseRobotContent,

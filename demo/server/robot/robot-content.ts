@@ -4,6 +4,7 @@
  * `answer` responses and the `/api/bot/message` endpoint share this, so both accept exactly the
  * same things.
  */
+import { escapeHtml } from '../../shared/chat-text.js';
 import type { ChatService, RobotTemplate } from '../robot-hook.js';
 
 /** A bad field in a robot's content; `status` is the HTTP status the API answers with. */
@@ -69,14 +70,6 @@ export function contentToHtml(
     );
   }
   return type === 'text/html' ? content : escapeHtml(content).replace(/\r?\n/g, '<br>');
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (char) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
-  );
 }
 
 /** Checks `{contentType, content, attachments}`; throws `RobotContentError` on the first problem. */
