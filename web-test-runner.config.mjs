@@ -13,7 +13,7 @@ const supportPlugins = existsSync('./test/support/wtr-plugins.ts')
   : [];
 
 export default {
-  files: ['test/client/**/*.test.ts', 'test/components/**/*.test.ts'],
+  files: ['test/client/**/*.test.ts', 'test/components/**/*.test.ts', 'test/agent/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
