@@ -1,10 +1,10 @@
 /**
- * Public types of the widget's elements and DOM events, for the package entry. Types only: the
- * package entry must stay free of side effects (and safe under SSR), and importing an element
- * module registers its tag. Register the widget with the script-tag entry (`cention-chat/embed`).
+ * Public types of the widget's elements, for the package entry (the DOM events' types come from
+ * src/events/). Types only: the package entry must stay free of side effects (and safe under SSR),
+ * and importing an element module registers its tag. Register the widget with the script-tag
+ * entry (`cention-chat/embed`).
  */
 export type { CentionChatElement } from './chat/chat.js';
-export type * from './chat/chat-events.js';
 export type { CentionChatPanel } from './chat-panel/chat-panel.js';
 export type { CentionChatFinished } from './chat-finished/chat-finished.js';
 export type { CentionComposer } from './composer/composer.js';

@@ -2,12 +2,13 @@
  * The one bridge from the client to Lit: subscribes to the client's typed events and status in
  * `hostConnected`, folds them into a `ChatState` (chat-state.ts), and asks the host to re-render.
  * User actions come back through its methods, which call the client; elements never see a
- * transport. It also raises the widget's DOM events from the host.
+ * transport, and read what they show (the session's download token and transcript addresses
+ * too) from the state. It also raises the widget's DOM events (src/events/) from the host.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatMessageEvent } from '../client/events.js';
 import type { AttachFileHandlers, CentionChatApi, UnsentMessage } from '../client/types.js';
-import { emit } from '../components/chat/chat-events.js';
+import { emit } from '../events/index.js';
+import type { ChatMessageEvent } from '../protocol/index.js';
 import type { ChatItem, TemplateButton, Translate } from './chat-item.js';
 import {
   addChoice,
@@ -267,7 +268,28 @@ export class ChatController implements ReactiveController {
   }
 
   #update(state: ChatState): void {
-    this.state = state;
+    this.state = this.#withSession(state);
     this.#host.requestUpdate();
+  }
+
+  /**
+   * What the state knows of the session (the download token, the transcript addresses), brought
+   * in line with the client's; worked out again only when the session changes (a chat started,
+   * resumed or was reset), so components read it from the state instead of asking the client.
+   */
+  #withSession(state: ChatState): ChatState {
+    const secret = this.#client.sessionSecret ?? '';
+    if (secret === state.downloadToken) return state;
+    const area = this.#options.area();
+    return {
+      ...state,
+      downloadToken: secret,
+      transcript: secret
+        ? {
+            saveURL: this.#client.saveTranscriptURL(area),
+            printURL: this.#client.printTranscriptURL(area),
+          }
+        : undefined,
+    };
   }
 }

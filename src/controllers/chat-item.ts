@@ -4,7 +4,7 @@
  * button template. Structured items ("\u0001" + JSON, protocol.md §4) are parsed and translated
  * by the client's `parseSystemItem` / `systemItemText`.
  */
-import type { ChatMessage, ChatSender } from '../client/events.js';
+import type { ChatMessage, ChatSender } from '../protocol/index.js';
 import {
   parseSystemItem,
   systemItemMarker,

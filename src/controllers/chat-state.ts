@@ -2,8 +2,13 @@
  * The one state object the chat panel renders, and the pure steps that fold client events into it.
  * Every step returns a new object (never mutates), so Lit sees a changed property and re-renders.
  */
-import type { ChatMessageEvent, FinishChatEvent, MessageSentEvent } from '../client/events.js';
-import type { CanChatResult, ConnectionState, OutgoingMessage } from '../client/types.js';
+import type { ConnectionState, OutgoingMessage } from '../client/types.js';
+import type {
+  CanChatResult,
+  ChatMessageEvent,
+  FinishChatEvent,
+  MessageSentEvent,
+} from '../protocol/index.js';
 import { toChatItem, type ChatItem, type Translate } from './chat-item.js';
 
 /**
@@ -18,6 +23,12 @@ export type ChatView = 'checking' | 'resuming' | 'start' | 'chat' | 'finished';
 
 /** Why the start screen cannot offer the form. */
 export type Unavailability = 'closed' | 'no-agents' | 'queue-full' | 'error';
+
+/** The chat server's addresses of this session's transcript (chat-api.txt `savehistory`, …). */
+export interface TranscriptLinks {
+  saveURL: string;
+  printURL: string;
+}
 
 export interface ChatState {
   view: ChatView;
@@ -39,6 +50,10 @@ export interface ChatState {
   finishedBy?: FinishChatEvent['by'];
   /** True while the "End the chat?" question is shown. */
   isConfirmingEnd: boolean;
+  /** The session's secret, which the chat server's download addresses need; '' without one. */
+  downloadToken: string;
+  /** This session's transcript addresses; undefined while there is no session. */
+  transcript?: TranscriptLinks;
 }
 
 export const initialChatState = (view: ChatView = 'checking'): ChatState => ({
@@ -50,6 +65,7 @@ export const initialChatState = (view: ChatView = 'checking'): ChatState => ({
   connection: 'idle',
   ackedIds: new Set(),
   isConfirmingEnd: false,
+  downloadToken: '',
 });
 
 /** Why the start form cannot be used, from a `canChat` answer and a refused start. */

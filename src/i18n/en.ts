@@ -1,9 +1,14 @@
 /**
  * English strings of the widget: the reference language. Every other language implements the same
  * `WidgetStrings` shape, so a missing translation is a type error, not a blank button.
- * Placeholders in braces (`{COUNT}`) are filled by `formatString`.
+ * Placeholders in braces (`{NAME}`) are filled by `formatString`; texts that depend on a count are
+ * plural forms (`PluralText`), which `pluralText` picks with `Intl.PluralRules`.
  */
+import type { PluralText } from './plural.js';
+
 export const en = {
+  /** The language of this table, for `Intl` (plural rules, file sizes). */
+  locale: 'en',
   // The launcher's own few strings are in launcher.ts: they load with the first script.
   panelTitle: 'Chat',
   minimise: 'Minimise chat',
@@ -29,7 +34,10 @@ export const en = {
   emailRequired: 'Please enter your email address.',
   emailInvalid: 'Please enter a valid email address, like name@example.com.',
   questionRequired: 'Please write your question.',
-  formErrorSummary: 'Please correct {COUNT} fields.',
+  formErrorSummary: {
+    one: 'Please correct {COUNT} field.',
+    other: 'Please correct {COUNT} fields.',
+  } as PluralText,
   startChat: 'Start chat',
   checkAgain: 'Check again',
 
@@ -68,6 +76,7 @@ export const en = {
   previewNotice: 'The agent can see what you type before you send it.',
   uploading: 'Uploading {NAME}',
   dropHere: 'Drop a file to attach it',
+  /** `{LIMIT}` is a size in the visitor's language (file-size.ts). */
   errorTooLarge: '{NAME} is too large. The limit is {LIMIT}.',
   errorBadType: '{NAME} cannot be sent: this type of file is not allowed.',
   errorAttachmentsDisabled: 'Files cannot be sent in this chat.',

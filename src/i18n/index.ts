@@ -1,12 +1,14 @@
 /**
  * Picks the widget's strings for a `lang` attribute value ("sv", "sv-SE", "en-GB" …), falling back
- * to English, and fills `{PLACEHOLDER}`s.
+ * to English, fills `{PLACEHOLDER}`s, and (re-exported) picks plural forms and formats file sizes.
  */
 import { en, type WidgetStrings } from './en.js';
 import { primaryTag } from './launcher.js';
 import { sv, svSystemTexts } from './sv.js';
 
 export type { WidgetStrings };
+export { formatFileSize } from './file-size.js';
+export { pluralText, type PluralText } from './plural.js';
 
 const languages: Record<string, { strings: WidgetStrings; systemTexts?: Record<string, string> }> =
   {

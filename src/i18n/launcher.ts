@@ -2,15 +2,30 @@
  * The few strings the launcher needs before the rest of the chat is loaded, kept apart from the
  * full string tables so the first script stays small. Same `{COUNT}` placeholder as elsewhere.
  */
+import type { PluralText } from './plural.js';
+
 export interface LauncherStrings {
+  /** The language of these strings, for `Intl` ("sv" for `lang="sv-SE"`). */
+  locale: string;
   open: string;
   close: string;
-  unread: string;
+  /** The launcher's label while messages are unread (see plural.ts). */
+  unread: PluralText;
 }
 
 const launcherStrings: Record<string, LauncherStrings> = {
-  en: { open: 'Open chat', close: 'Close chat', unread: '{COUNT} unread messages' },
-  sv: { open: 'Öppna chatten', close: 'Stäng chatten', unread: '{COUNT} olästa meddelanden' },
+  en: {
+    locale: 'en',
+    open: 'Open chat',
+    close: 'Close chat',
+    unread: { one: '{COUNT} unread message', other: '{COUNT} unread messages' },
+  },
+  sv: {
+    locale: 'sv',
+    open: 'Öppna chatten',
+    close: 'Stäng chatten',
+    unread: { one: '{COUNT} oläst meddelande', other: '{COUNT} olästa meddelanden' },
+  },
 };
 
 /** The primary language subtag, lower case: "sv-SE" → "sv". */

@@ -2,6 +2,7 @@
 import type { WidgetStrings } from './en.js';
 
 export const sv: WidgetStrings = {
+  locale: 'sv',
   panelTitle: 'Chatt',
   minimise: 'Minimera chatten',
   endChat: 'Avsluta chatten',
@@ -25,7 +26,8 @@ export const sv: WidgetStrings = {
   emailRequired: 'Skriv din e-postadress.',
   emailInvalid: 'Skriv en giltig e-postadress, till exempel namn@exempel.se.',
   questionRequired: 'Skriv din fråga.',
-  formErrorSummary: 'Rätta {COUNT} fält.',
+  // One form for every count: "fält" is the same word in the singular and the plural.
+  formErrorSummary: { other: 'Rätta {COUNT} fält.' },
   startChat: 'Starta chatten',
   checkAgain: 'Försök igen',
 

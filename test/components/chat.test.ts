@@ -261,7 +261,7 @@ describe('<cention-chat>', () => {
     const badge = shadow(el).querySelector('.badge') as HTMLElement;
     expect(badge.hidden).to.equal(false);
     expect(badge.textContent).to.equal('1');
-    expect(launcher(el).getAttribute('aria-label')).to.equal('Open chat, 1 unread messages');
+    expect(launcher(el).getAttribute('aria-label')).to.equal('Open chat, 1 unread message');
     await expect(el).to.be.accessible();
     const cleared = oneEvent(el, 'cention-unread-change');
     await el.open();

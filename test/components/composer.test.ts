@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AttachFileHandlers } from '../../src/client/types.js';
 import type { CentionComposer } from '../../src/components/composer/composer.js';
+import { sv } from '../../src/i18n/sv.js';
 import { shadow } from './helpers.js';
 
 const features = {
@@ -114,12 +115,31 @@ describe('cention-composer', () => {
     await el.addFiles([new File(['x'.repeat(600)], 'big.png', { type: 'image/png' })]);
     await el.updateComplete;
     const error = shadow(el).querySelector('[role="alert"]');
-    expect(error?.textContent).to.equal('big.png is too large. The limit is 1 KB.');
+    expect(error?.textContent).to.equal('big.png is too large. The limit is 1 kB.');
     expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
     expect(uploads).to.deep.equal([]);
     await el.addFiles([new File(['x'.repeat(600)], 'notes.txt', { type: 'text/plain' })]);
     expect(uploads, 'a document may be bigger than an image').to.deep.equal(['notes.txt']);
     await expect(el).to.be.accessible();
+  });
+
+  it('gives the limit in the visitor’s language, with Intl’s units', async () => {
+    const el = await fixture<CentionComposer>(
+      html`<cention-composer
+        .strings=${sv}
+        .features=${{ ...features, 'chat.max-attachment-size': 1.5 * 1024 * 1024 }}
+        .attachFile=${() => Promise.resolve()}
+      ></cention-composer>`,
+    );
+    const alertText = () => shadow(el).querySelector('[role="alert"]')?.textContent;
+    await el.addFiles([new File(['x'.repeat(600)], 'stor.png', { type: 'image/png' })]);
+    await el.updateComplete;
+    expect(alertText()).to.equal('stor.png är för stor. Gränsen är 1 kB.');
+    await el.addFiles([new File(['x'.repeat(1024 * 1024 * 2)], 'stor.pdf')]);
+    await el.updateComplete;
+    expect(alertText(), 'a Swedish decimal comma').to.equal(
+      'stor.pdf är för stor. Gränsen är 1,5 MB.',
+    );
   });
 
   it('shows upload progress, then the server’s refusal', async () => {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CanChatResult } from '../../src/client/types.js';
 import type { CentionStartForm } from '../../src/components/start-form/start-form.js';
 import type { Unavailability } from '../../src/controllers/chat-state.js';
+import { en } from '../../src/i18n/en.js';
 import { sv } from '../../src/i18n/sv.js';
 import { openCanChat } from './fake-client.js';
 import { shadow } from './helpers.js';
@@ -57,6 +58,31 @@ describe('cention-start-form', () => {
     expect(shadow(el).querySelector('[role="status"]')?.textContent).to.contain('2 fields');
     await expect(el).to.be.accessible();
   });
+
+  for (const [strings, one, two] of [
+    [en, 'Please correct 1 field.', 'Please correct 2 fields.'],
+    [sv, 'Rätta 1 fält.', 'Rätta 2 fält.'],
+  ] as const) {
+    it(`counts the fields in error in plural forms: "${one}" / "${two}"`, async () => {
+      const el = await fixture<CentionStartForm>(
+        html`<cention-start-form
+          .canChat=${openCanChat}
+          .strings=${strings}
+          name="Vera"
+        ></cention-start-form>`,
+      );
+      const summary = () => shadow(el).querySelector('[role="status"]')?.textContent;
+      const submit = () => shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]');
+      (field(el, 'email') as HTMLInputElement).value = 'vera@example.com';
+      submit()?.click();
+      await el.updateComplete;
+      expect(summary()).to.equal(one);
+      (field(el, 'name') as HTMLInputElement).value = '';
+      submit()?.click();
+      await el.updateComplete;
+      expect(summary()).to.equal(two);
+    });
+  }
 
   it('submits trimmed values when valid, from the keyboard alone', async () => {
     const el = await fixture<CentionStartForm>(

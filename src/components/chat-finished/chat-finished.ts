@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { shared } from '../../styles/shared.js';
-import { emit } from '../chat/chat-events.js';
+import { emit } from '../../events/index.js';
 import { newTabLink } from '../new-tab-link.js';
 import { PanelElement } from '../panel-element.js';
 import { chatFinishedStyles } from './chat-finished.styles.js';

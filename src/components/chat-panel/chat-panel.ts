@@ -4,7 +4,7 @@ import { ChatController } from '../../controllers/chat-controller.js';
 import { unavailability } from '../../controllers/chat-state.js';
 import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
-import { emit } from '../chat/chat-events.js';
+import { emit } from '../../events/index.js';
 import type { AttachFile } from '../composer/composer.js';
 import { loadSanitizer } from '../message/safe-content.js';
 import { PanelElement } from '../panel-element.js';
@@ -239,7 +239,7 @@ export class CentionChatPanel extends PanelElement {
     const strings = this.strings;
     const isFinished = state.view === 'finished';
     const isQueued = !isFinished && !state.agentName && state.queuePosition !== undefined;
-    const canTranscript = this.hasTranscript && Boolean(this.client.sessionSecret);
+    const transcript = this.hasTranscript ? state.transcript : undefined;
     return html`${
         isQueued
           ? html`<cention-queue-status
@@ -255,7 +255,7 @@ export class CentionChatPanel extends PanelElement {
         .strings=${strings}
         .items=${state.items}
         .baseUrl=${this.baseUrl}
-        .downloadToken=${this.client.sessionSecret ?? ''}
+        .downloadToken=${state.downloadToken}
         ?ended=${isFinished}
         @cention-message-retry=${this.#handlers.retry}
         @cention-template-choose=${this.#handlers.choose}
@@ -265,8 +265,8 @@ export class CentionChatPanel extends PanelElement {
           ? html`<cention-chat-finished
               .strings=${strings}
               .finishedBy=${state.finishedBy}
-              .saveUrl=${canTranscript ? this.client.saveTranscriptURL(this.area) : ''}
-              .printUrl=${canTranscript ? this.client.printTranscriptURL(this.area) : ''}
+              .saveUrl=${transcript?.saveURL ?? ''}
+              .printUrl=${transcript?.printURL ?? ''}
               @cention-chat-restart=${this.#handlers.restart}
             ></cention-chat-finished>`
           : html`<cention-typing-preview

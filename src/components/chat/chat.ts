@@ -3,10 +3,11 @@ import { readStoredSession, readValue, writeValue } from '../../client/session-s
 import type { CentionChatApi, SessionStorageKind } from '../../client/types.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
+import { pluralText } from '../../i18n/plural.js';
 import { tokens } from '../../styles/tokens.js';
 import type { CentionChatPanel } from '../chat-panel/chat-panel.js';
 import type { PurifierLoader } from '../message/safe-content.js';
-import { emit } from './chat-events.js';
+import { emit } from '../../events/index.js';
 import { chatStyles } from './chat.styles.js';
 
 /** Remembers, for the rest of the browser session, whether the panel of a live chat was open. */
@@ -265,7 +266,7 @@ export class CentionChatElement extends HTMLElement {
     const isOpen = this.isOpen;
     const isShown = isOpen || this.isInline;
     const label = [isOpen ? strings.close : strings.open];
-    if (this.#unread > 0) label.push(strings.unread.replace('{COUNT}', String(this.#unread)));
+    if (this.#unread > 0) label.push(pluralText(strings.locale, strings.unread, this.#unread));
     this.#launcher.hidden = this.isInline;
     this.#launcher.setAttribute('aria-label', label.join(', '));
     this.#launcher.setAttribute('aria-expanded', String(isOpen));

@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { AttachFileHandlers, ChatFeatures, ClientErrorShape } from '../../client/types.js';
-import { attachmentLimit, checkAttachment, formatBytes } from '../../client/attachment-rules.js';
-import { formatString } from '../../i18n/index.js';
+// The pure checks only: the upload code itself loads lazily, on the first attachFile.
+import { attachmentLimit, checkAttachment } from '../../client/attachment-rules.js';
+import type { AttachFileHandlers } from '../../client/types.js';
+import { emit } from '../../events/index.js';
+import { formatFileSize, formatString } from '../../i18n/index.js';
+import type { ChatFeatures } from '../../protocol/index.js';
 import { shared } from '../../styles/shared.js';
-import { emit } from '../chat/chat-events.js';
 import { PanelElement } from '../panel-element.js';
 import { composerStyles } from './composer.styles.js';
 
@@ -140,16 +142,17 @@ export class CentionComposer extends PanelElement {
   #limitError(file: File): string {
     if (!this.#canAttach) return this.strings.errorAttachmentsDisabled;
     const refusal = checkAttachment(file, this.features);
-    return refusal ? this.#errorText(refusal, file) : '';
+    return refusal ? this.#errorText(refusal.code, file) : '';
   }
 
-  #errorText(error: ClientErrorShape, file: File): string {
+  /** The visitor's words for a refusal's stable `code` (the client's English message is not shown). */
+  #errorText(code: string, file: File): string {
     const strings = this.strings;
-    switch (error.code) {
+    switch (code) {
       case 'too_large':
         return formatString(strings.errorTooLarge, {
           NAME: file.name,
-          LIMIT: formatBytes(attachmentLimit(file, this.features) ?? 0),
+          LIMIT: formatFileSize(strings.locale, attachmentLimit(file, this.features) ?? 0),
         });
       case 'bad_type':
         return formatString(strings.errorBadType, { NAME: file.name });
@@ -187,7 +190,7 @@ export class CentionComposer extends PanelElement {
       await attach(file, {
         onProgress: setProgress,
         onError: (error) => {
-          this.error = this.#errorText(error, file);
+          this.error = this.#errorText(error.code, file);
         },
       });
     } catch {

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { shared } from '../../styles/shared.js';
-import { emit } from '../chat/chat-events.js';
+import { emit } from '../../events/index.js';
 import { PanelElement } from '../panel-element.js';
 import { endConfirmStyles } from './end-confirm.styles.js';
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChatItem, TemplateButton } from '../../controllers/chat-item.js';
 import { formatString } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
-import { emit } from '../chat/chat-events.js';
+import { emit } from '../../events/index.js';
 import { newTabLink } from '../new-tab-link.js';
 import { PanelElement } from '../panel-element.js';
 import { messageStyles } from './message.styles.js';

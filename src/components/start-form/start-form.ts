@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CanChatResult } from '../../client/types.js';
 import type { Unavailability } from '../../controllers/chat-state.js';
+import { emit } from '../../events/index.js';
+import { pluralText } from '../../i18n/index.js';
+import type { CanChatResult } from '../../protocol/index.js';
 import { shared } from '../../styles/shared.js';
-import { emit } from '../chat/chat-events.js';
 import { PanelElement } from '../panel-element.js';
 import { startFormStyles } from './start-form.styles.js';
 
@@ -179,7 +180,7 @@ export class CentionStartForm extends PanelElement {
         ${this.#renderField('message', strings.questionLabel)}
         <button type="submit" class="button">${strings.startChat}</button>
         <span class="visually-hidden" role="status"
-          >${errorCount > 0 ? strings.formErrorSummary.replace('{COUNT}', String(errorCount)) : ''}</span
+          >${errorCount > 0 ? pluralText(strings.locale, strings.formErrorSummary, errorCount) : ''}</span
         >
       </form>`;
   }

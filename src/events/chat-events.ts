@@ -1,8 +1,11 @@
 /**
- * The widget's DOM events: all `bubbles` + `composed`, so a page hears them on `<cention-chat>` or
- * any ancestor, and typed through `GlobalEventHandlersEventMap` for `addEventListener`.
+ * The widget's public DOM events: their names, `detail` types and the `GlobalEventHandlersEventMap`
+ * entries that type `addEventListener('cention-…')` for pages. All are `bubbles` + `composed`, so a
+ * page hears them on `<cention-chat>` or any ancestor. The controller raises most of them, the
+ * launcher the open/close pair; both import them from here (this folder sits below components and
+ * controllers). Each element's internal events stay declared beside that element.
  */
-import type { ChatMessage } from '../../client/events.js';
+import type { ChatMessage } from '../protocol/index.js';
 
 export interface CentionChatStartDetail {
   area: number;
@@ -49,23 +52,4 @@ declare global {
     'cention-message-receive': CustomEvent<CentionMessageReceiveDetail>;
     'cention-unread-change': CustomEvent<CentionUnreadChangeDetail>;
   }
-}
-
-/** The `detail` of a `CustomEvent` named in `GlobalEventHandlersEventMap`. */
-type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
-  GlobalEventHandlersEventMap[K] extends CustomEvent<infer Detail> ? Detail : never;
-
-/**
- * Dispatches one of the widget's events, public or internal (each element declares its internal
- * ones), from `target`; bubbles and crosses shadow roots. False when a listener cancelled it.
- */
-export function emit<K extends keyof GlobalEventHandlersEventMap>(
-  target: EventTarget,
-  type: K,
-  detail: DetailOf<K>,
-  isCancelable = false,
-): boolean {
-  return target.dispatchEvent(
-    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: isCancelable }),
-  );
 }
