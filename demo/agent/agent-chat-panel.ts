@@ -5,22 +5,13 @@
  * Every piece of visitor text is rendered through Lit text bindings (escaped); agent and robot HTML
  * is reduced to text. Nothing here uses unsafeHTML.
  */
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AgentChatMessage, AgentChatSnapshot } from '../../src/protocol/index.js';
 import type { AgentPresence } from '../../src/protocol/index.js';
 import { htmlToText } from '../shared/chat-text.js';
+import { agentChatPanelStyles } from './agent-chat-panel.styles.js';
+import type { ChatActions } from './agent-types.js';
 import { describeItem, isFileItem, parseItem } from './system-items.js';
-
-export interface ChatActions {
-  send(text: string): Promise<void>;
-  typing(text: string): void;
-  sendFile(file: File): Promise<void>;
-  addAgent(name: string): Promise<void>;
-  removeAgent(name: string): Promise<void>;
-  leave(): Promise<void>;
-  end(): Promise<void>;
-  dismiss(): void;
-}
 
 /** Minimum ms between two typing previews sent to the visitor. */
 const TYPING_INTERVAL_MS = 300;
@@ -58,169 +49,7 @@ export class AgentChatPanel extends LitElement {
     this.agents = [];
   }
 
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-rows: auto 1fr auto auto;
-      height: 100%;
-      min-height: 0;
-    }
-    header {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: baseline;
-      padding: 0.75rem 1rem;
-      border-bottom: 1px solid #d8dde7;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.1rem;
-    }
-    .meta {
-      color: #4a5365;
-      font-size: 0.85rem;
-    }
-    .agents {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      align-items: center;
-      width: 100%;
-    }
-    .chip {
-      background: #eef1f7;
-      border-radius: 999px;
-      padding: 0.1rem 0.6rem;
-      font-size: 0.85rem;
-      display: inline-flex;
-      gap: 0.3rem;
-      align-items: center;
-    }
-    .messages {
-      overflow-y: auto;
-      min-height: 0;
-    }
-    ol {
-      list-style: none;
-      margin: 0;
-      padding: 1rem;
-    }
-    li {
-      margin: 0 0 0.75rem;
-      max-width: 42rem;
-    }
-    li.mine {
-      margin-left: auto;
-      text-align: right;
-    }
-    .bubble {
-      display: inline-block;
-      text-align: left;
-      padding: 0.5rem 0.75rem;
-      border-radius: 0.75rem;
-      background: #eef1f7;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-    li.mine .bubble {
-      background: #0b5fff;
-      color: #fff;
-    }
-    li.mine .bubble a {
-      color: #fff;
-    }
-    li.system {
-      text-align: center;
-      color: #4a5365;
-      font-style: italic;
-      max-width: none;
-    }
-    li.internal .bubble {
-      background: #fff4d6;
-      border: 1px dashed #c99a00;
-    }
-    .who {
-      font-size: 0.8rem;
-      color: #4a5365;
-    }
-    .state {
-      font-size: 0.75rem;
-      color: #4a5365;
-    }
-    .typing {
-      padding: 0 1rem 0.5rem;
-      color: #4a5365;
-      font-style: italic;
-      min-height: 1.4em;
-    }
-    form {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.5rem;
-      padding: 0.75rem 1rem;
-      border-top: 1px solid #d8dde7;
-    }
-    textarea {
-      font: inherit;
-      padding: 0.5rem;
-      min-height: 3.2rem;
-      resize: vertical;
-      border: 1px solid #8a93a6;
-      border-radius: 0.4rem;
-    }
-    .tools {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-      padding: 0 1rem 0.75rem;
-    }
-    button {
-      font: inherit;
-      padding: 0.4rem 0.8rem;
-      border-radius: 0.4rem;
-      border: 1px solid #8a93a6;
-      background: #fff;
-      cursor: pointer;
-    }
-    button.primary {
-      background: #0b5fff;
-      border-color: #0b5fff;
-      color: #fff;
-    }
-    button.danger {
-      border-color: #b42318;
-      color: #b42318;
-    }
-    button:disabled {
-      opacity: 0.5;
-      cursor: default;
-    }
-    button:focus-visible,
-    textarea:focus-visible,
-    select:focus-visible,
-    input:focus-visible {
-      outline: 3px solid #ffbf47;
-      outline-offset: 1px;
-    }
-    .notice {
-      padding: 0 1rem 0.5rem;
-      color: #b42318;
-    }
-    .ended {
-      padding: 0.5rem 1rem;
-      background: #f4f6fb;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-  `;
+  static override styles = agentChatPanelStyles;
 
   /** The agent can work this chat: it is open and they are in it (history views are read-only). */
   private get isOpen(): boolean {
