@@ -91,7 +91,7 @@ export function seedChat(server: RunningServer, count: number): SeededChat {
     robot: null,
     now,
   });
-  engine.accept(BENCH_AGENT, session.id);
+  engine.agents.accept(BENCH_AGENT, session.id);
   const texts = chatTexts(count);
   store.db.transaction(() => {
     texts.forEach((text, index) => {

@@ -168,7 +168,7 @@ async function measureCention(
     for (let run = 0; run < options.appendRuns; run++) {
       const text = `Agent reply ${run + 1}: one more message at ${formatCount(options.messages)}`;
       const times = await timeCentionMessage(page, text, () => {
-        server.engine.agentMessage(BENCH_AGENT, chat.sessionId, { umid: `append-${run}`, text });
+        server.engine.agents.message(BENCH_AGENT, chat.sessionId, { umid: `append-${run}`, text });
       });
       appends.push(times.paintedAt - times.arrivedAt);
       await sleep(50);

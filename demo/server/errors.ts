@@ -1,26 +1,11 @@
 /**
  * Errors with a stable `code`: socket handlers turn them into `error` events, HTTP routes into
- * `{error: {code, message}}` bodies with the HTTP status given here.
+ * `{error: {code, message}}` bodies with the HTTP status given here. The codes are the protocol's
+ * (src/protocol/codes.ts), so server and client cannot drift apart.
  */
-export type ErrorCode =
-  | 'bad_frame'
-  | 'too_large'
-  | 'rate_limited'
-  | 'bad_request'
-  | 'bad_type'
-  | 'no_session'
-  | 'bad_secret'
-  | 'chat_closed'
-  | 'no_area'
-  | 'outside_hours'
-  | 'queue_full'
-  | 'attachments_disabled'
-  | 'not_signed_in'
-  | 'unknown_agent'
-  | 'not_in_chat'
-  | 'not_queued'
-  | 'not_found'
-  | 'server_error';
+import type { ErrorBody, ServerErrorCode } from '../../src/protocol/index.js';
+
+export type ErrorCode = ServerErrorCode;
 
 export class ChatError extends Error {
   readonly code: ErrorCode;
@@ -35,9 +20,6 @@ export class ChatError extends Error {
 }
 
 /** The one error body shape of every HTTP endpoint. */
-export function errorBody(
-  code: string,
-  message: string,
-): { error: { code: string; message: string } } {
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
 }

@@ -6,9 +6,11 @@
  * (`onNewChat`); while the robot owns the chat, visitor messages and postbacks go to it
  * (`onMessage`, `onPostback`) instead of the human queue. The robot answers through `ChatService`:
  * post a message as its robot user, leave a comment only agents see, hand over to a human queue,
- * or close the chat.
+ * or close the chat. `ChatService` is implemented by `robot/robot-service.ts`, which wraps the
+ * chat engine (demo/server/engine/).
  */
 import type { FastifyInstance } from 'fastify';
+import type { ButtonTemplate } from '../../src/protocol/index.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { ChatStore } from './store.js';
@@ -33,14 +35,8 @@ export interface RobotPostback {
   data: string;
 }
 
-/** Button template of the robot API (`TEMPLATE` item). */
-export interface RobotTemplate {
-  type: 'button';
-  text: string;
-  buttons: (
-    { type: 'url'; title: string; url: string } | { type: 'postback'; title: string; data: string }
-  )[];
-}
+/** Button template of the robot API (`TEMPLATE` item): the protocol's own shape. */
+export type RobotTemplate = ButtonTemplate;
 
 /** A robot. Every method may be async; a throw is logged and the chat is handed to humans. */
 export interface RobotHook {

@@ -1,25 +1,33 @@
 /**
- * Shapes that travel to visitors and agent consoles, and the conversions from stored records.
+ * What travels to visitors and agent consoles: the typed `Peer` every server event goes through,
+ * and the conversions from stored records to the protocol's shapes (src/protocol/).
  */
-import type { AgentChatMessage, ChatMessage as WireChatMessage } from '../../src/protocol/index.js';
+import type {
+  AgentChatMessage,
+  AgentServerEvents,
+  ChatMessage as WireChatMessage,
+  MessageSentEvent,
+  StructuredItem,
+  VisitorServerEvents,
+} from '../../src/protocol/index.js';
 import { formatClock } from './hours.js';
 import type { MessageRecord } from './store.js';
 
-/** Anything that can receive server events: one visitor or agent socket connection. */
-export interface Peer {
-  send(event: string, args: unknown[], re?: number): void;
+/**
+ * Anything that can receive server events: one visitor or agent socket connection. Generic over
+ * the socket's event map, so a wrong event name or payload in any `send` is a compile error.
+ */
+export interface Peer<Events> {
+  send<E extends keyof Events & string>(event: E, args: Events[E], re?: number): void;
 }
 
-/** The payload of `message sent`. */
-export interface MessageSentPayload {
-  id: number;
-  umid: string;
-  sent: number;
-  sentHuman: string;
-}
+/** One visitor connection. */
+export type VisitorPeer = Peer<VisitorServerEvents>;
+/** One agent console connection. */
+export type AgentPeer = Peer<AgentServerEvents>;
 
 /** Structured items travel as "\u0001" + JSON (protocol.md §4). */
-export function structuredItem(item: { event: string } & Record<string, unknown>): string {
+export function structuredItem(item: StructuredItem): string {
   return `\u0001${JSON.stringify(item)}`;
 }
 
@@ -47,7 +55,7 @@ export function toAgentMessage(message: MessageRecord, timeZone: string): AgentC
   };
 }
 
-export function toMessageSent(message: MessageRecord, timeZone: string): MessageSentPayload {
+export function toMessageSent(message: MessageRecord, timeZone: string): MessageSentEvent {
   const sent = Math.floor(message.sentAt / 1000);
   return { id: message.id, umid: message.umid, sent, sentHuman: formatClock(sent, timeZone) };
 }

@@ -97,8 +97,10 @@ export interface AgentServerEvents extends CommonServerEvents {
     ended: {
       sessionId: number;
       by: ChatEndedBy;
-      name: string | undefined;
-      reason: string | undefined;
+      /** The agent who ended it; null when the visitor or the system did. */
+      name: string | null;
+      /** Why the system ended it (`expired`); null otherwise. */
+      reason: string | null;
     },
   ];
   'chat removed': [removed: { sessionId: number }];

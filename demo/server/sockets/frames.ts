@@ -2,7 +2,7 @@
  * Decoding and checking of socket frames (protocol.md §2). Nothing a client sends reaches the chat
  * core before it passed through here: wrong JSON, shapes or sizes become `ChatError('bad_frame')`.
  */
-import { ChatError } from './errors.js';
+import { ChatError } from '../errors.js';
 
 /** Frames larger than this get `too_large` (protocol.md §2). */
 export const MAX_FRAME_BYTES = 64 * 1024;

@@ -1,0 +1,104 @@
+/**
+ * What an agent console shows: the full snapshot of a chat, everything a console needs right after
+ * signing in, and who is online.
+ */
+import type {
+  AgentChatSnapshot,
+  AgentPresence,
+  AgentServerEvents,
+} from '../../../src/protocol/index.js';
+import { ChatError } from '../errors.js';
+import { isAreaOpen } from '../hours.js';
+import type { ChatStore } from '../store.js';
+import { toAgentMessage } from '../wire.js';
+import type { ChatContext } from './chat-context.js';
+import type { Directory } from './directory.js';
+import type { ChatMembers } from './members.js';
+import type { Peers } from './peers.js';
+import type { Queue } from './queue.js';
+
+/** What a console gets after `login`: its areas, the agents, the queues and its open chats. */
+export interface AgentWelcome {
+  areas: AgentServerEvents['login'][0]['areas'];
+  agents: AgentPresence[];
+  queues: AgentServerEvents['queue'][0][];
+  chats: AgentChatSnapshot[];
+}
+
+export interface AgentViewParts {
+  store: ChatStore;
+  directory: Directory;
+  peers: Peers;
+  members: ChatMembers;
+  queue: Queue;
+  now: () => number;
+}
+
+export class AgentView {
+  constructor(private readonly parts: AgentViewParts) {}
+
+  /** Everything an agent console shows of one chat. */
+  snapshot({ session, area }: ChatContext): AgentChatSnapshot {
+    const { store, members } = this.parts;
+    return {
+      sessionId: session.id,
+      areaId: session.areaId,
+      areaName: area.name,
+      status: session.status,
+      client: {
+        name: session.clientName,
+        email: session.email,
+        phone: session.phone,
+        href: session.href,
+        externalData: session.externalData,
+        deviceInfo: session.deviceInfo,
+      },
+      agents: members.agentsOf(session.id),
+      messages: store
+        .messagesAfter(session.id, 0)
+        .map((message) => toAgentMessage(message, area.timeZone)),
+      postbacks: store.postbacksOf(session.id),
+      createdAt: session.createdAt,
+    };
+  }
+
+  /** The chat of an area the agent serves, or `not_found` (404). Closed chats too (history). */
+  chatInAreasOf(agentName: string, sessionId: number): ChatContext {
+    const { store, directory } = this.parts;
+    const session = store.session(sessionId);
+    if (!session || !directory.servesArea(agentName, session.areaId)) {
+      throw new ChatError('not_found', 'No such chat in your areas.', 404);
+    }
+    return { session, area: directory.area(session.areaId) };
+  }
+
+  welcome(agentName: string): AgentWelcome {
+    const { store, directory, members, queue } = this.parts;
+    const areaIds = directory.areasOf(agentName);
+    const now = new Date(this.parts.now());
+    const chats = store
+      .openSessions()
+      .filter(
+        (session) =>
+          session.status === 'active' && members.agentsOf(session.id).includes(agentName),
+      )
+      .map((session) => this.snapshot({ session, area: directory.area(session.areaId) }));
+    return {
+      areas: areaIds.map((id) => {
+        const area = directory.area(id);
+        return { id, name: area.name, open: isAreaOpen(area, now) };
+      }),
+      agents: this.presence(),
+      queues: areaIds.map((areaId) => ({ areaId, chats: queue.entries(areaId) })),
+      chats,
+    };
+  }
+
+  /** Every configured agent and whether a console of theirs is connected. */
+  presence(): AgentPresence[] {
+    return this.parts.directory.agents.map((agent) => ({
+      name: agent.name,
+      online: this.parts.peers.isOnline(agent.name),
+    }));
+  }
+}

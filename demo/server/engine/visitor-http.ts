@@ -1,0 +1,86 @@
+/**
+ * What the visitor HTTP API (protocol.md §5) asks of the engine: `canchat`, checking and storing an
+ * upload, and finding the chat of a transcript link.
+ */
+import type { CanChatResult } from '../../../src/protocol/index.js';
+import { ChatError } from '../errors.js';
+import { describeOpeningHours, isAreaOpen } from '../hours.js';
+import type { ChatStore, MessageRecord, SessionRecord } from '../store.js';
+import type { IncomingFile } from './chat-context.js';
+import type { Directory } from './directory.js';
+import type { Files, StoredUpload } from './files.js';
+import type { Peers } from './peers.js';
+import type { Robots } from './robots.js';
+import { secretsMatch } from './secrets.js';
+
+export interface VisitorHttpParts {
+  store: ChatStore;
+  directory: Directory;
+  peers: Peers;
+  files: Files;
+  robots: Robots;
+  now: () => number;
+}
+
+/** An upload as the `upload` route hands it in. */
+export interface VisitorUpload extends IncomingFile {
+  sessionId: number;
+  secret: string;
+  areaId?: number;
+}
+
+export class VisitorHttp {
+  constructor(private readonly parts: VisitorHttpParts) {}
+
+  /** The `canchat` answer. */
+  canChat(areaId: number, sessionId?: number, secret?: string): CanChatResult {
+    const { store, directory, peers, robots } = this.parts;
+    const area = directory.area(areaId);
+    let resumable = false;
+    if (sessionId !== undefined && secret !== undefined) {
+      const session = store.session(sessionId);
+      resumable = !!session && session.status !== 'closed' && secretsMatch(session.secret, secret);
+    }
+    return {
+      chatOpen: isAreaOpen(area, new Date(this.parts.now())),
+      // A registered robot answers new chats, so it counts as an available agent: the widget
+      // must not tell visitors that everyone is busy while the robot would answer at once.
+      agentsAvailable: peers.onlineAgentsOf(area.id).length + (robots.robotOf(area) ? 1 : 0),
+      resumable,
+      feature: {
+        'chat.attachment': area.attachments.enabled,
+        'chat.max-attachment-size': area.attachments.maxBytes,
+        'chat.max-image-size': Math.min(area.attachments.maxImageBytes, area.attachments.maxBytes),
+        'chat.external-source-page': true,
+      },
+      openingHours: describeOpeningHours(area),
+    };
+  }
+
+  /** Stores an uploaded visitor file after checking secret, area and limits. */
+  upload(input: VisitorUpload): StoredUpload {
+    const { store, directory, files } = this.parts;
+    const session = store.session(input.sessionId);
+    if (!session) throw new ChatError('no_session', 'No such chat.', 404);
+    if (!secretsMatch(session.secret, input.secret)) {
+      throw new ChatError('bad_secret', 'The session secret does not match.', 403);
+    }
+    if (session.status === 'closed') throw new ChatError('chat_closed', 'The chat has ended.', 409);
+    files.check(directory.area(session.areaId), input.mime, input.data.length);
+    return files.save(session.id, input);
+  }
+
+  /** The chat whose secret this is, for the transcript endpoints. */
+  sessionForSecret(secret: string, areaId?: number): SessionRecord {
+    const session = this.parts.store.sessionBySecret(secret);
+    if (!session || (areaId !== undefined && session.areaId !== areaId)) {
+      throw new ChatError('bad_secret', 'No chat with that secret.', 403);
+    }
+    return session;
+  }
+
+  /** Messages the visitor may see (no internal comments), for transcripts. */
+  transcript(sessionId: number): MessageRecord[] {
+    return this.parts.store.messagesAfter(sessionId, 0).filter((message) => !message.internal);
+  }
+}

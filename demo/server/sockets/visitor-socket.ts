@@ -1,0 +1,94 @@
+/**
+ * The visitor socket (`/socket/external`): binds a connection to a chat through `register` or
+ * `resume`, then maps each frame of protocol.md §3 onto the engine's visitor actions.
+ */
+import type sockjs from 'sockjs';
+import type { VisitorClientFrames, VisitorServerEvents } from '../../../src/protocol/index.js';
+import type { ChatEngine } from '../engine/chat-engine.js';
+import { ChatError } from '../errors.js';
+import {
+  readFreeForm,
+  readIdList,
+  readInteger,
+  readOptionalInteger,
+  readOptionalString,
+  readRecord,
+  readString,
+  readVisitorText,
+} from './frames.js';
+import { createSocketServer, type SocketOptions } from './socket-server.js';
+
+export function createVisitorSocket(engine: ChatEngine, options: SocketOptions): sockjs.Server {
+  const visitors = engine.visitors;
+  return createSocketServer<VisitorClientFrames, VisitorServerEvents>(
+    'visitor',
+    options,
+    (peer) => {
+      let sessionId: number | undefined;
+      const bind = (id: number | undefined) => {
+        if (sessionId !== undefined && sessionId !== id) visitors.detach(peer, sessionId);
+        sessionId = id;
+      };
+      const boundSession = (): number => {
+        if (sessionId === undefined)
+          throw new ChatError('no_session', 'Register or resume a chat first.');
+        return sessionId;
+      };
+      return {
+        onClose: () => bind(undefined),
+        frames: {
+          register: (data, re) => {
+            const input = {
+              area: readInteger(data, 'area'),
+              name: readString(data, 'name', { max: 200 }),
+              email: readString(data, 'email', { max: 320, allowEmpty: true }),
+              message: readVisitorText(data, 'message'),
+              phone: readOptionalString(data, 'phone', 50),
+              externalData: readFreeForm(data, 'externalData'),
+              href: readOptionalString(data, 'href', 2000),
+              clientDeviceInfo: readFreeForm(data, 'clientDeviceInfo'),
+            };
+            bind(undefined);
+            bind(visitors.register(peer, input, re).id);
+          },
+          resume: (data, re) => {
+            const input = {
+              sessionId: readInteger(data, 'sessionId'),
+              sessionSecret: readString(data, 'sessionSecret', { max: 200 }),
+              lastSeenId: readOptionalInteger(data, 'lastSeenId'),
+            };
+            bind(visitors.resume(peer, input, re)?.id);
+          },
+          'chat message': (data, re) => {
+            const input = {
+              umid: readString(data, 'umid', { max: 100 }),
+              message: readVisitorText(data, 'message'),
+            };
+            readOptionalInteger(data, 'mcount');
+            visitors.message(peer, boundSession(), input, re);
+          },
+          preview: (data) => {
+            visitors.preview(boundSession(), readString(data, 'text', { allowEmpty: true }));
+          },
+          'add attachment': (data, re) => {
+            const file = readRecord(data, 'file');
+            const input = {
+              fileId: readString(file, 'id', { max: 100 }),
+              umid: readOptionalString(data, 'umid', 100),
+            };
+            visitors.attachment(peer, boundSession(), input, re);
+          },
+          seen: (data) => visitors.seen(boundSession(), readIdList(data, 'ids')),
+          postback: (data, re) => {
+            const input = {
+              title: readString(data, 'title', { max: 500, allowEmpty: true }),
+              data: readString(data, 'data', { max: 4000, allowEmpty: true }),
+            };
+            visitors.postback(peer, boundSession(), input, re);
+          },
+          'close chat': (_data, re) => visitors.close(peer, boundSession(), re),
+        },
+      };
+    },
+  );
+}
