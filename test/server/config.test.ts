@@ -73,6 +73,63 @@ describe('config', () => {
       /HH:MM/,
     );
   });
+
+  it('checks queue, expiry and attachment settings, naming the field', () => {
+    const withArea = (area: Record<string, unknown>) => () =>
+      validateConfig({ workspace: 'a', areas: [{ id: 1, name: 'x', ...area }], agents: [] });
+    const attachments = {
+      enabled: true,
+      maxBytes: 1000,
+      maxImageBytes: 500,
+      allowedTypes: ['image/*'],
+    };
+    assert.throws(withArea({ queueCapacity: -1 }), /areas\[0\]\.queueCapacity: must be >= 0/);
+    assert.throws(withArea({ queueCapacity: 2.5 }), /areas\[0\]\.queueCapacity: must be integer/);
+    assert.throws(withArea({ queueCapacity: '5' }), /areas\[0\]\.queueCapacity/);
+    assert.throws(withArea({ idleExpirySeconds: 0 }), /areas\[0\]\.idleExpirySeconds/);
+    assert.throws(
+      withArea({ attachments: { ...attachments, maxBytes: '10MB' } }),
+      /areas\[0\]\.attachments\.maxBytes: must be integer/,
+    );
+    assert.throws(
+      withArea({ attachments: { enabled: true } }),
+      /areas\[0\]\.attachments\.maxBytes: required/,
+    );
+    assert.throws(
+      withArea({ attachments: { ...attachments, allowedTypes: ['png'] } }),
+      /attachments\.allowedTypes\[0\]: expected a MIME type/,
+    );
+    assert.throws(withArea({ attachments: { ...attachments, enabled: 'yes' } }), /enabled/);
+    assert.equal(withArea({ attachments })().areas[0]?.attachments.maxBytes, 1000);
+  });
+
+  it('refuses misspelt fields, wrong agent areas, reused ids and backwards hours', () => {
+    const config =
+      (areas: unknown[], agents: unknown[] = []) =>
+      () =>
+        validateConfig({ workspace: 'a', areas, agents });
+    assert.throws(config([{ id: 1, name: 'x', queueCapcity: 5 }]), /unknown field queueCapcity/);
+    assert.throws(
+      config([{ id: 1, name: 'x' }], [{ name: 'Alice', areas: ['1'] }]),
+      /agents\[0\]\.areas\[0\]: must be integer/,
+    );
+    assert.throws(
+      config([
+        { id: 1, name: 'x' },
+        { id: 1, name: 'y' },
+      ]),
+      /areas\[1\]\.id: area 1 is listed twice/,
+    );
+    assert.throws(
+      config([{ id: 1, name: 'x', openingHours: { mon: [{ open: '18:00', close: '09:00' }] } }]),
+      /openingHours\.mon\[0\]: opens at 18:00, after it closes/,
+    );
+    assert.throws(
+      config([{ id: 1, name: 'x', openingHours: { mon: [{ open: '25:00', close: '26:00' }] } }]),
+      /HH:MM/,
+    );
+    assert.throws(config([{ id: 1, name: 'x', openingHours: 'sometimes' }]), /"always" or/);
+  });
 });
 
 describe('hours', () => {
