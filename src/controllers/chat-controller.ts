@@ -278,18 +278,16 @@ export class ChatController implements ReactiveController {
    * resumed or was reset), so components read it from the state instead of asking the client.
    */
   #withSession(state: ChatState): ChatState {
-    const secret = this.#client.sessionSecret ?? '';
-    if (secret === state.downloadToken) return state;
+    const secret = this.#client.sessionSecret;
+    if (secret === state.session?.downloadToken) return state;
     const area = this.#options.area();
-    return {
-      ...state,
-      downloadToken: secret,
-      transcript: secret
-        ? {
-            saveURL: this.#client.saveTranscriptURL(area),
-            printURL: this.#client.printTranscriptURL(area),
-          }
-        : undefined,
-    };
+    const session = secret
+      ? {
+          downloadToken: secret,
+          saveTranscriptURL: this.#client.saveTranscriptURL(area),
+          printTranscriptURL: this.#client.printTranscriptURL(area),
+        }
+      : undefined;
+    return { ...state, session };
   }
 }

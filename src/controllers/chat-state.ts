@@ -24,10 +24,13 @@ export type ChatView = 'checking' | 'resuming' | 'start' | 'chat' | 'finished';
 /** Why the start screen cannot offer the form. */
 export type Unavailability = 'closed' | 'no-agents' | 'queue-full' | 'error';
 
-/** The chat server's addresses of this session's transcript (chat-api.txt `savehistory`, …). */
-export interface TranscriptLinks {
-  saveURL: string;
-  printURL: string;
+/** What the panel needs of the client's current session, so it never asks the client itself. */
+export interface SessionLinks {
+  /** The session's secret, which the chat server's download addresses need. */
+  downloadToken: string;
+  /** The transcript's addresses (chat-api.txt `savehistory`, `printhistory`). */
+  saveTranscriptURL: string;
+  printTranscriptURL: string;
 }
 
 export interface ChatState {
@@ -50,10 +53,8 @@ export interface ChatState {
   finishedBy?: FinishChatEvent['by'];
   /** True while the "End the chat?" question is shown. */
   isConfirmingEnd: boolean;
-  /** The session's secret, which the chat server's download addresses need; '' without one. */
-  downloadToken: string;
-  /** This session's transcript addresses; undefined while there is no session. */
-  transcript?: TranscriptLinks;
+  /** Undefined while there is no session. */
+  session?: SessionLinks;
 }
 
 export const initialChatState = (view: ChatView = 'checking'): ChatState => ({
@@ -65,7 +66,6 @@ export const initialChatState = (view: ChatView = 'checking'): ChatState => ({
   connection: 'idle',
   ackedIds: new Set(),
   isConfirmingEnd: false,
-  downloadToken: '',
 });
 
 /** Why the start form cannot be used, from a `canChat` answer and a refused start. */

@@ -12,9 +12,10 @@ const MEGABYTE = 1024 * 1024;
  */
 export function formatFileSize(locale: string, bytes: number): string {
   const isMegabytes = bytes >= MEGABYTE;
-  return new Intl.NumberFormat(locale, {
+  // Number#toLocaleString is Intl.NumberFormat (ECMA-402), in fewer bytes.
+  return (isMegabytes ? bytes / MEGABYTE : Math.ceil(bytes / 1024)).toLocaleString(locale, {
     style: 'unit',
     unit: isMegabytes ? 'megabyte' : 'kilobyte',
     maximumFractionDigits: 1,
-  }).format(isMegabytes ? bytes / MEGABYTE : Math.ceil(bytes / 1024));
+  });
 }

@@ -239,7 +239,7 @@ export class CentionChatPanel extends PanelElement {
     const strings = this.strings;
     const isFinished = state.view === 'finished';
     const isQueued = !isFinished && !state.agentName && state.queuePosition !== undefined;
-    const transcript = this.hasTranscript ? state.transcript : undefined;
+    const transcript = this.hasTranscript ? state.session : undefined;
     return html`${
         isQueued
           ? html`<cention-queue-status
@@ -255,7 +255,7 @@ export class CentionChatPanel extends PanelElement {
         .strings=${strings}
         .items=${state.items}
         .baseUrl=${this.baseUrl}
-        .downloadToken=${state.downloadToken}
+        .downloadToken=${state.session?.downloadToken ?? ''}
         ?ended=${isFinished}
         @cention-message-retry=${this.#handlers.retry}
         @cention-template-choose=${this.#handlers.choose}
@@ -265,8 +265,8 @@ export class CentionChatPanel extends PanelElement {
           ? html`<cention-chat-finished
               .strings=${strings}
               .finishedBy=${state.finishedBy}
-              .saveUrl=${transcript?.saveURL ?? ''}
-              .printUrl=${transcript?.printURL ?? ''}
+              .saveUrl=${transcript?.saveTranscriptURL ?? ''}
+              .printUrl=${transcript?.printTranscriptURL ?? ''}
               @cention-chat-restart=${this.#handlers.restart}
             ></cention-chat-finished>`
           : html`<cention-typing-preview
