@@ -81,3 +81,21 @@ it('redacts secret fields in any logged object', () => {
   assert.ok(!/s3cret/.test(line), line);
   assert.equal(scrubUrl('/x?t=abc&area=1&secret=def'), '/x?t=[redacted]&area=1&secret=[redacted]');
 });
+
+it('prints readable lines for a person with the same redaction', async () => {
+  const capture = captureStream();
+  const logger = createLogger({ level: 'info', stream: capture.stream, pretty: true });
+  logger.info(
+    { method: 'GET', url: scrubUrl('/s/demo/x?secret=s3cret-a'), status: 200, ms: 3 },
+    'request',
+  );
+  logger.info({ sessionSecret: 's3cret-b', nested: { token: 's3cret-c' } }, 'signed in');
+  logger.info({ url: 'http://127.0.0.1:8080/' }, 'chat server listening');
+  // pino-pretty writes on the next turn.
+  await new Promise((resolve) => setImmediate(resolve));
+  const text = capture.text();
+  assert.ok(!/s3cret/.test(text), text);
+  assert.match(text, /GET \/s\/demo\/x\?secret=\[redacted\] → 200 \(3 ms\)/);
+  assert.match(text, /chat server listening http:\/\/127\.0\.0\.1:8080\//);
+  assert.throws(() => JSON.parse(text.split('\n')[0] ?? ''), 'not JSON');
+});
