@@ -2,7 +2,8 @@
  * The checks a file passes before it is uploaded (protocol.md §5 features from `canChat`). Pure and
  * small, so the composer can run them without pulling in the lazily loaded upload code.
  */
-import type { ChatFeatures, ClientErrorShape } from './types.js';
+import { CentionChatError } from './errors.js';
+import type { ChatFeatures } from './types.js';
 
 /** "900 KB", "1.5 MB": a file size as people read it. */
 export const formatBytes = (bytes: number): string =>
@@ -34,16 +35,16 @@ export function attachmentLimit(
 export function checkAttachment(
   file: File,
   features: ChatFeatures | undefined,
-): ClientErrorShape | undefined {
+): CentionChatError | undefined {
   if (!features) return undefined;
   if (features['chat.attachment'] === false) {
-    return { code: 'attachments_disabled', message: 'This chat does not accept attachments.' };
+    return new CentionChatError('attachments_disabled', 'This chat does not accept attachments.');
   }
   const limit = attachmentLimit(file, features);
   return limit !== undefined && file.size > limit
-    ? {
-        code: 'too_large',
-        message: `${file.name} (${formatBytes(file.size)}) is over the ${formatBytes(limit)} limit.`,
-      }
+    ? new CentionChatError(
+        'too_large',
+        `${file.name} (${formatBytes(file.size)}) is over the ${formatBytes(limit)} limit.`,
+      )
     : undefined;
 }

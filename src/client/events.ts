@@ -7,6 +7,7 @@
 import type {
   AgentPreviewEvent,
   ChatMessageEvent,
+  ErrorCode,
   FinishChatEvent,
   MessageAckedEvent,
   MessageSentEvent,
@@ -26,9 +27,12 @@ export type {
   SessionInfo,
 } from '../protocol/index.js';
 
-/** A connection error with a stable code (see `ClientErrorCode`). */
+/**
+ * Payload of `connect_error`: `{code, message}`, delivered as a `CentionChatError` (which is one).
+ * A server `error` keeps the code the server sent.
+ */
 export interface ConnectErrorEvent {
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

@@ -2,6 +2,7 @@
 export type * from './events.js';
 export type * from './types.js';
 export { CentionChat, createCentionChat } from './centionchat.js';
+export { CentionChatError } from './errors.js';
 export { readStoredSession, type StoredSession } from './session-store.js';
 export {
   parseSystemItem,

@@ -2,7 +2,8 @@
  * Public types of the client beyond the event map: options, results of calls, errors and the
  * extra status channel the widget uses (connection state and the outbox).
  */
-import type { CanChatResult } from '../protocol/index.js';
+import type { CanChatResult, ErrorCode } from '../protocol/index.js';
+import type { CentionChatError } from './errors.js';
 import type { CentionChatEventName, CentionChatHandler, ResumeResult } from './events.js';
 import type { TransportFactory } from './transport/transport.js';
 
@@ -37,6 +38,21 @@ export interface CentionChatOptions {
    * does not pay for it before a chat starts. Tests inject their own.
    */
   transport?: TransportFactory;
+  /**
+   * Where the client hears that the browser went offline or online and that the page came back
+   * into view (as centrifuge-js's `networkEventTarget`). Default: `window` and `document` events.
+   * Tests inject their own to drive it.
+   */
+  network?: NetworkSource;
+}
+
+/** What a network source reports: the browser went online or offline, or the page became visible. */
+export type NetworkChange = 'online' | 'offline' | 'visible';
+
+/** Reports network changes to the client while it wants a connection. */
+export interface NetworkSource {
+  /** Starts calling `onChange`; returns the function that stops it. */
+  watch(onChange: (change: NetworkChange) => void): () => void;
 }
 
 /** Fields of `connect()`, as in the Chat API. */
@@ -75,33 +91,20 @@ export interface ClientStatus {
   outbox: OutgoingMessage[];
 }
 
-export type { CanChatResult, ChatFeatures, OpeningHoursDay } from '../protocol/index.js';
+export type { CanChatResult, ChatFeatures, ErrorCode, OpeningHoursDay } from '../protocol/index.js';
 
-/** Stable error codes of the client. */
-export type ClientErrorCode =
-  | 'not_connected'
-  | 'too_large'
-  | 'bad_type'
-  | 'attachments_disabled'
-  | 'upload_failed'
-  | 'network'
-  | 'no_session'
-  | 'chat_closed'
-  | 'bad_secret'
-  | 'server_error';
+/** Stable error codes of the client: the protocol's `ErrorCode` (src/protocol/codes.ts). */
+export type ClientErrorCode = ErrorCode;
 
-/** An Error with a stable `code`, for messages a UI can translate. */
-export interface ClientErrorShape {
-  code: ClientErrorCode;
-  message: string;
-}
+/** @deprecated Use `CentionChatError`: the client reports errors as its instances. */
+export type ClientErrorShape = CentionChatError;
 
 /** Extra callbacks of `attachFile`, beyond the original `cbOnDone`. */
 export interface AttachFileHandlers {
   /** Upload progress from 0 to 1. */
   onProgress?: (fraction: number) => void;
   /** The file was refused (limits) or the upload failed; nothing was sent. */
-  onError?: (error: ClientErrorShape) => void;
+  onError?: (error: CentionChatError) => void;
 }
 
 /** The public surface of the client, as components and integrations see it. */

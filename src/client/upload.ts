@@ -1,21 +1,29 @@
 /**
  * The attachment upload (protocol.md §5), loaded lazily by `attachFile` because most chats never
- * send a file; the checks that run before it are in `attachment-rules.ts`. The upload uses XMLHttpRequest because fetch cannot report upload progress.
+ * send a file; the checks that run before it are in `attachment-rules.ts`. The upload uses
+ * XMLHttpRequest because fetch cannot report upload progress.
  */
+import type { ErrorCode, UploadResult } from '../protocol/index.js';
 import { isObject, isString } from './guards.js';
-import type { ClientErrorCode, ClientErrorShape } from './types.js';
-
-import type { UploadResult } from '../protocol/index.js';
 
 export type { UploadResult } from '../protocol/index.js';
 
-const serverCodes: ClientErrorCode[] = ['too_large', 'bad_type', 'no_session', 'chat_closed'];
+/**
+ * Why an upload failed: a plain `{code, message}` that `attachFile` turns into a
+ * `CentionChatError` (importing the class into this lazy module would cost a chunk of its own).
+ */
+export interface UploadError {
+  code: ErrorCode;
+  message: string;
+}
+
+const serverCodes: ErrorCode[] = ['too_large', 'bad_type', 'no_session', 'chat_closed'];
 
 function isUploadResult(value: unknown): value is UploadResult {
   return isObject(value) && isString(value.download) && isString(value.value);
 }
 
-function errorOf(status: number, body: unknown): ClientErrorShape {
+function errorOf(status: number, body: unknown): UploadError {
   const error = isObject(body) ? body.error : undefined;
   if (isObject(error) && 'code' in error) {
     const code = serverCodes.find((known) => known === error.code) ?? 'upload_failed';
@@ -32,7 +40,7 @@ export function uploadFile(
   url: string,
   fields: { file: File; sessionId: number; sessionSecret: string; areaId: number },
   onProgress?: (fraction: number) => void,
-): Promise<{ result: UploadResult } | { error: ClientErrorShape }> {
+): Promise<{ result: UploadResult } | { error: UploadError }> {
   const form = new FormData();
   form.append('uploadfile', fields.file, fields.file.name);
   form.append('session', String(fields.sessionId));

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
+import { CentionChatError } from '../../src/client/errors.js';
 import type { FakeServer } from '../support/fake-server-client.js';
 import {
   deliveredTexts,
@@ -63,6 +64,7 @@ describe('CentionChat connection events', () => {
     const unreachableLog = new EventLog(unreachable);
     unreachable.connect(visitor);
     const [[error]] = await unreachableLog.waitFor('connect_error');
+    expect(error).to.be.instanceOf(CentionChatError);
     expect(error.code).to.equal('network');
     expect(error.message).to.be.a('string').and.have.length.greaterThan(0);
     expect(unreachableLog.of('connect')).to.have.length(0);
@@ -101,7 +103,11 @@ describe('CentionChat connection events', () => {
       re: register?.id,
     });
     const [[error]] = await log.waitFor('connect_error');
-    expect(error).to.deep.equal({ code: 'area_closed', message: 'The area is closed' });
+    expect(error).to.be.instanceOf(CentionChatError);
+    expect({ code: error.code, message: error.message }).to.deep.equal({
+      code: 'area_closed',
+      message: 'The area is closed',
+    });
   });
 
   it('several handlers per event all run, and unregistering stops one', async () => {

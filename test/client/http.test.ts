@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CentionChat } from '../../src/client/centionchat.js';
-import type { CanChatResult, ClientErrorShape } from '../../src/client/types.js';
+import { CentionChatError } from '../../src/client/errors.js';
+import type { CanChatResult } from '../../src/client/types.js';
 import { parseSystemItem } from '../../src/client/system-items.js';
 import type { FakeServer } from '../support/fake-server-client.js';
 import {
@@ -85,7 +86,7 @@ describe('CentionChat attachFile', () => {
   let server: FakeServer;
   let chat: CentionChat;
   let log: EventLog;
-  let errors: ClientErrorShape[];
+  let errors: CentionChatError[];
 
   beforeEach(async () => {
     errors = [];
@@ -106,7 +107,7 @@ describe('CentionChat attachFile', () => {
 
   afterEach(() => stopClientAgainstFakeServer({ server, chat }));
 
-  const onError = (error: ClientErrorShape) => errors.push(error);
+  const onError = (error: CentionChatError) => errors.push(error);
   const uploads = async () =>
     (await server.httpRequests()).filter((request) => request.path.endsWith('/upload'));
 
@@ -179,7 +180,9 @@ describe('CentionChat attachFile', () => {
       },
     );
     expect(unsent).to.equal(undefined);
-    expect(errors).to.deep.equal([{ code: 'bad_type', message: 'Executables are not allowed' }]);
+    expect(errors.map(({ code, message }) => ({ code, message }))).to.deep.equal([
+      { code: 'bad_type', message: 'Executables are not allowed' },
+    ]);
     expect(await server.framesOfType('add attachment')).to.have.length(0);
   });
 

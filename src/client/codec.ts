@@ -1,17 +1,31 @@
 /**
- * Decoding and validation of server→client frames (protocol.md §2, §4). A frame that is not JSON,
- * has an unknown event, or whose arguments have the wrong shape decodes to a reason string: the client
- * drops it, so user handlers only ever see payloads matching `CentionChatEventMap`.
+ * The wire format of the visitor socket (protocol.md §2–§4), both ways, typed from src/protocol:
+ *  - `encodeClientFrame` writes `{type, data, id}` from `VisitorClientFrames`, so a wrong frame
+ *    type or data shape is a compile error;
+ *  - `decodeServerFrame` parses and validates `{event, args, re?}`. A frame that is not JSON, has an
+ *    unknown event, or whose arguments have the wrong shape decodes to a reason string: the client
+ *    drops it, so user handlers only ever see payloads matching the event map.
  */
-
 import { resumeRefusalCodes } from '../protocol/codes.js';
+import type {
+  ServerEnvelope,
+  VisitorClientFrames,
+  VisitorFrameType,
+  VisitorServerEventName,
+  VisitorServerEvents,
+} from '../protocol/index.js';
 import { isNumber, isObject, isOptional, isString } from './guards.js';
 
-/** A decoded server frame. */
-export interface ServerFrame {
-  event: string;
-  args: unknown[];
-  re?: number;
+/** A decoded, validated server frame. */
+export type VisitorServerFrame = ServerEnvelope<VisitorServerEvents>;
+
+/** One client frame as the text the socket sends. `id` counts up from 1 on each connection. */
+export function encodeClientFrame<T extends VisitorFrameType>(
+  type: T,
+  data: VisitorClientFrames[T],
+  id: number,
+): string {
+  return JSON.stringify({ type, data, id });
 }
 
 const isSessionInfo = (value: unknown) =>
@@ -31,8 +45,12 @@ const isChatMessage = (value: unknown) =>
   isOptional(value.sentHuman, isString) &&
   isOptional(value.agent, isString);
 
-/** Checks of `args` for every event the client understands. */
-const argumentChecks: Record<string, (args: unknown[]) => boolean> = {
+/**
+ * Checks of `args` for every event of `VisitorServerEvents` (a missing one is a compile error).
+ * They are as lenient as older servers need: fields such as `areaId`, `umid` or `agent` may be
+ * absent, and the client fills them in.
+ */
+const argumentChecks: Record<VisitorServerEventName, (args: unknown[]) => boolean> = {
   register: ([info]) => isSessionInfo(info),
   resume: ([info]) =>
     isSessionInfo(info) ||
@@ -57,8 +75,11 @@ const argumentChecks: Record<string, (args: unknown[]) => boolean> = {
   error: ([error]) => isObject(error) && isString(error.code),
 };
 
+const isKnownEvent = (event: string): event is VisitorServerEventName =>
+  Object.hasOwn(argumentChecks, event);
+
 /** Parses and validates one server frame; a string (why) when the frame must be dropped. */
-export function decodeServerFrame(text: string): ServerFrame | string {
+export function decodeServerFrame(text: string): VisitorServerFrame | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -68,10 +89,10 @@ export function decodeServerFrame(text: string): ServerFrame | string {
   if (!isObject(value) || !isString(value.event)) return 'not a frame';
   const args = value.args === undefined ? [] : value.args;
   if (!Array.isArray(args)) return 'args is not an array';
-  const check = argumentChecks[value.event];
-  if (!check) return `unknown event "${value.event}"`;
-  if (!check(args)) return `bad arguments for "${value.event}"`;
-  return isNumber(value.re)
-    ? { event: value.event, args, re: value.re }
-    : { event: value.event, args };
+  const event = value.event;
+  if (!isKnownEvent(event)) return `unknown event "${event}"`;
+  if (!argumentChecks[event](args)) return `bad arguments for "${event}"`;
+  // The check above is what makes these args the event's.
+  const frame = { event, args } as VisitorServerFrame;
+  return isNumber(value.re) ? { ...frame, re: value.re } : frame;
 }

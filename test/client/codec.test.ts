@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { backoffDelay } from '../../src/client/backoff.js';
 import { Outbox } from '../../src/client/outbox.js';
-import { decodeServerFrame } from '../../src/client/protocol.js';
+import { decodeServerFrame } from '../../src/client/codec.js';
 
 describe('decodeServerFrame', () => {
   it('accepts the frames of protocol.md §4', () => {
