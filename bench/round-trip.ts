@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { BenchSocket } from './bench-socket.js';
+import { BenchSocket, type AgentBenchSocket, type VisitorBenchSocket } from './bench-socket.js';
 import { startServerProcess, stopServerProcess } from './server-child.js';
 import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
 import { percentile, round } from './stats.js';
@@ -35,33 +35,19 @@ export const DEFAULT_ROUND_TRIP: RoundTripOptions = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface ChatMessagePayload {
-  sessionId?: number;
-  messages?: { sender: string; text: string }[];
-  chat?: { sender: string; text: string }[];
-}
-
 /** A visitor in a chat accepted by its own agent, whose console answers every "ping N". */
 async function openPair(
   baseURL: string,
   index: number,
   onAnswer: (text: string) => void,
-): Promise<{ visitor: BenchSocket; agent: BenchSocket }> {
-  const agent = await BenchSocket.open(`${baseURL}/socket/agent`);
-  await agent.request('login', { name: `Agent${index}` });
-  const visitor = await BenchSocket.open(`${baseURL}/socket/external`);
-  const registered = await visitor.request('register', {
-    area: 1,
-    name: `Visitor ${index}`,
-    email: `v${index}@example.com`,
-    message: 'hello',
-  });
-  const { sessionId } = registered.args[0] as { sessionId: number };
-  await agent.request('accept', { sessionId });
+): Promise<{ visitor: VisitorBenchSocket; agent: AgentBenchSocket }> {
+  const agent = await BenchSocket.agent(baseURL);
+  await agent.request('login', { name: `Agent${index}` }, 'login');
+  const { visitor, sessionId } = await BenchSocket.visitorInChat(baseURL, index);
+  await agent.request('accept', { sessionId }, 'ok');
   agent.onFrame = (frame) => {
     if (frame.event !== 'chat message') return;
-    const payload = frame.args[0] as ChatMessagePayload;
-    for (const message of payload.messages ?? []) {
+    for (const message of frame.args[0].messages) {
       if (message.sender === 'CLIENT' && message.text.startsWith('ping ')) {
         agent.send('message', {
           sessionId,
@@ -73,7 +59,7 @@ async function openPair(
   };
   visitor.onFrame = (frame) => {
     if (frame.event !== 'chat message') return;
-    for (const message of (frame.args[0] as ChatMessagePayload).chat ?? []) {
+    for (const message of frame.args[0].chat) {
       if (message.sender === 'AGENT') onAnswer(message.text);
     }
   };
@@ -82,14 +68,14 @@ async function openPair(
 
 export async function runRoundTrip(options: RoundTripOptions): Promise<BenchRow[]> {
   const { child, baseURL } = await startServerProcess(options.pairs, options.pairs);
-  const sockets: BenchSocket[] = [];
+  const sockets: (VisitorBenchSocket | AgentBenchSocket)[] = [];
   const waiting = new Map<string, () => void>();
   const onAnswer = (text: string) => {
     waiting.get(text)?.();
     waiting.delete(text);
   };
   try {
-    const visitors: BenchSocket[] = [];
+    const visitors: VisitorBenchSocket[] = [];
     for (let index = 0; index < options.pairs; index++) {
       const { visitor, agent } = await openPair(baseURL, index, onAnswer);
       visitors.push(visitor);

@@ -11,7 +11,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { BenchSocket } from './bench-socket.js';
+import { BenchSocket, type AgentBenchSocket, type VisitorBenchSocket } from './bench-socket.js';
 import { printTable, type BenchModule, type BenchRow } from './bench-types.js';
 import { startServerProcess, stopServerProcess } from './server-child.js';
 
@@ -65,18 +65,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRow[]> {
   const { child, baseURL } = await startServerProcess(options.visitors, options.agents);
-  const visitors: BenchSocket[] = [];
-  const agents: BenchSocket[] = [];
+  const visitors: VisitorBenchSocket[] = [];
+  const agents: AgentBenchSocket[] = [];
   const latencies: number[] = [];
   let measuring = false;
   try {
     for (let index = 0; index < options.agents; index++) {
-      const agent = await BenchSocket.open(`${baseURL}/socket/agent`);
-      await agent.request('login', { name: `Agent${index}` });
+      const agent = await BenchSocket.agent(baseURL);
+      await agent.request('login', { name: `Agent${index}` }, 'login');
       agent.onFrame = (frame) => {
         if (!measuring || frame.event !== 'chat message') return;
-        const payload = frame.args[0] as { messages: { sender: string; text: string }[] };
-        for (const message of payload.messages) {
+        for (const message of frame.args[0].messages) {
           if (message.sender === 'CLIENT' && message.text.startsWith('bench:')) {
             latencies.push(performance.now() - Number(message.text.slice(6)));
           }
@@ -91,18 +90,10 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRo
       const batch = await Promise.all(
         Array.from({ length: Math.min(BATCH, options.visitors - start) }, async (_, offset) => {
           const index = start + offset;
-          const visitor = await BenchSocket.open(`${baseURL}/socket/external`);
-          const registered = await visitor.request('register', {
-            area: 1,
-            name: `Visitor ${index}`,
-            email: `v${index}@example.com`,
-            message: 'hello',
-          });
-          const { sessionId } = registered.args[0] as { sessionId: number };
+          const { visitor, sessionId } = await BenchSocket.visitorInChat(baseURL, index);
           const agent = agents[index % agents.length];
-          const accepted = await agent?.request('accept', { sessionId });
-          if (accepted?.event !== 'ok')
-            throw new Error(`accept failed: ${JSON.stringify(accepted)}`);
+          if (!agent) throw new Error('no agent to accept the chat');
+          await agent.request('accept', { sessionId }, 'ok');
           return visitor;
         }),
       );

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../demo/server/app.js';
+import type { AgentClientFrames, UploadResult } from '../../src/protocol/index.js';
 import {
   Agent,
   firstArg,
@@ -191,10 +192,7 @@ describe('messages', () => {
       .find((frame) =>
         firstArg<{ chat: { id: number }[] }>(frame).chat.some((item) => item.id === message.id),
       );
-    assert.equal(
-      firstArg<{ agent: string }>(chatFrame ?? { event: '', args: [{}] }).agent,
-      'Alice',
-    );
+    assert.equal(firstArg<{ agent: string }>(chatFrame ?? { args: [{}] }).agent, 'Alice');
 
     const sent = await visitor.say('thanks');
     agent.socket.send('ack', { sessionId: session.sessionId, ids: [sent.id] });
@@ -319,8 +317,11 @@ describe('agents joining and leaving', () => {
     const { session, agent } = await startChat();
     const bob = track(await Agent.signIn(server.baseURL, 'Bob'));
     const carol = track(await Agent.signIn(server.baseURL, 'Carol'));
-    const code = async (who: Agent, type: string, data: Record<string, unknown>) =>
-      firstArg<{ code: string }>(await who.socket.request(type, data)).code;
+    const code = async <T extends keyof AgentClientFrames>(
+      who: Agent,
+      type: T,
+      data: AgentClientFrames[T],
+    ) => firstArg<{ code: string }>(await who.socket.request(type, data)).code;
     assert.equal(await code(bob, 'ack', { sessionId: session.sessionId, ids: [1] }), 'not_in_chat');
     assert.equal(await code(bob, 'end', { sessionId: session.sessionId }), 'not_in_chat');
     assert.equal(
@@ -365,7 +366,11 @@ describe('ending a chat', () => {
     assert.equal(ended.sessionId, session.sessionId);
     assert.equal(ended.by, 'client');
 
-    const late = await visitor.socket.request('chat message', { umid: 'late', message: 'hello?' });
+    const late = await visitor.socket.request('chat message', {
+      umid: 'late',
+      message: 'hello?',
+      mcount: 2,
+    });
     assert.equal(late.event, 'chat closed');
   });
 
@@ -453,10 +458,7 @@ describe('attachments and postbacks over the socket', () => {
     form.set('uploadfile', new Blob(['hello file'], { type: 'text/plain' }), 'notes.txt');
     const upload = (await (
       await fetch(`${server.baseURL}/socket/external.api/upload`, { method: 'POST', body: form })
-    ).json()) as {
-      id: string;
-      value: string;
-    };
+    ).json()) as UploadResult;
     const answer = await visitor.socket.request('add attachment', {
       file: upload,
       umid: 'c-file-1',
@@ -510,9 +512,12 @@ describe('bad frames', () => {
     await expectError(() => socket.sendRaw('not json'), 'bad_frame');
     await expectError(() => socket.sendRaw('[1,2,3]'), 'bad_frame');
     await expectError(() => socket.sendRaw('{"data":{}}'), 'bad_frame');
-    await expectError(() => socket.send('no such type', {}), 'bad_frame');
-    await expectError(() => socket.send('chat message', { umid: 5, message: 'x' }), 'bad_frame');
-    await expectError(() => socket.send('seen', { ids: 'all' }), 'bad_frame');
+    await expectError(() => socket.sendUnchecked('no such type', {}), 'bad_frame');
+    await expectError(
+      () => socket.sendUnchecked('chat message', { umid: 5, message: 'x' }),
+      'bad_frame',
+    );
+    await expectError(() => socket.sendUnchecked('seen', { ids: 'all' }), 'bad_frame');
     await expectError(
       () =>
         socket.sendRaw(
@@ -520,7 +525,7 @@ describe('bad frames', () => {
         ),
       'too_large',
     );
-    const withId = await socket.request('chat message', { umid: 'u', message: '' });
+    const withId = await socket.request('chat message', { umid: 'u', message: '', mcount: 1 });
     assert.equal(withId.event, 'error', 'the error carries the frame id as re');
     assert.ok(socket.isOpen);
     const stillWorks = await visitor.say('still here');

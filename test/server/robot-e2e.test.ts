@@ -9,22 +9,12 @@ import { after, before, it } from 'node:test';
 import { startDemoRobot, type DemoRobot } from '../../demo/robot/robot-server.js';
 import type { RunningServer } from '../../demo/server/app.js';
 import { robotApiPlugin } from '../../demo/server/robot/robot-api-plugin.js';
-import { Agent, firstArg, itemOf, Visitor, type AgentChat } from './support/chat-clients.js';
+import type { ButtonTemplate } from '../../src/protocol/index.js';
+import { Agent, itemOf, Visitor } from './support/chat-clients.js';
 import { startTestServer, testConfig } from './support/test-server.js';
 
 let server: RunningServer;
 let robot: DemoRobot;
-
-interface Template {
-  type: 'button';
-  text: string;
-  buttons: { type: string; title: string; data?: string; url?: string }[];
-}
-
-interface QueuePayload {
-  areaId: number;
-  chats: { sessionId: number; firstMessage: string }[];
-}
 
 before(async () => {
   const plugin = robotApiPlugin({ webhookTimeoutMs: 3000 });
@@ -58,26 +48,24 @@ it('visitor asks → robot answers with buttons → postback → handover → ag
   const templateMessage = await visitor.nextMessage(
     (message) => itemOf(message)?.event === 'TEMPLATE',
   );
-  const template = itemOf(templateMessage)?.template as Template;
+  const template = itemOf(templateMessage)?.template as ButtonTemplate;
   const person = template.buttons.find((button) => button.title === 'Talk to a person');
-  assert.equal(person?.type, 'postback');
+  assert.ok(person?.type === 'postback', 'the person button posts back');
   assert.ok(template.buttons.some((button) => button.type === 'url'));
   assert.equal(visitor.socket.all('queue').length, 0, 'nobody queued while the robot helps');
 
   // The visitor clicks the postback button: the robot hands over to humans.
-  visitor.socket.send('postback', { title: person?.title, data: person?.data });
+  visitor.socket.send('postback', { title: person.title, data: person.data });
   const left = await visitor.nextMessage((message) => itemOf(message)?.event === 'AGENT_LEFT');
   assert.equal(itemOf(left)?.name, 'FAQ Robot');
-  assert.ok(firstArg<number>(await visitor.socket.waitFor('queue')) >= 1);
+  assert.ok((await visitor.socket.waitFor('queue')).args[0] >= 1);
 
   // The agent console sees the chat in area 1's queue, accepts it and gets the whole story.
   await agent.socket.waitFor('queue', (frame) =>
-    firstArg<QueuePayload>(frame).chats.some((chat) => chat.sessionId === session.sessionId),
+    frame.args[0].chats.some((chat) => chat.sessionId === session.sessionId),
   );
   // The console's snapshot also lists the visitor's button clicks.
-  const chat = (await agent.accept(session.sessionId)) as AgentChat & {
-    postbacks: { title: string; data: string }[];
-  };
+  const chat = await agent.accept(session.sessionId);
   assert.equal(chat.areaId, 1);
   assert.equal(chat.client.name, 'Vera');
   assert.ok(chat.messages.some((message) => message.text === 'What are your prices?'));
@@ -102,7 +90,7 @@ it('area 2 stays human-only', async () => {
   const carol = await Agent.signIn(server.baseURL, 'Carol');
   const visitor = await Visitor.connect(server.baseURL);
   await visitor.register({ area: 2, message: 'What are your prices?' });
-  assert.ok(firstArg<number>(await visitor.socket.waitFor('queue')) >= 1);
+  assert.ok((await visitor.socket.waitFor('queue')).args[0] >= 1);
   assert.ok(!visitor.messages().some((message) => message.sender === 'AGENT'));
   visitor.close();
   carol.close();

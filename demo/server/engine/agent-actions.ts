@@ -4,34 +4,25 @@
  */
 import type { AgentChatSnapshot, MessageSentEvent } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { ChatStore } from '../store.js';
 import { toMessageSent, type AgentPeer } from '../wire.js';
-import type { AgentView, AgentWelcome } from './agent-view.js';
-import type { AgentMessageInput, ChatContext, IncomingFile } from './chat-context.js';
-import type { Directory } from './directory.js';
-import type { Files } from './files.js';
-import type { ChatMembers } from './members.js';
-import type { Messages } from './messages.js';
-import type { Peers } from './peers.js';
-import type { Queue } from './queue.js';
-import type { AgentTokens } from './secrets.js';
-import type { Sessions } from './sessions.js';
+import type { AgentWelcome } from './agent-view.js';
+import type { AgentMessageInput, ChatContext, IncomingFile, EngineParts } from './chat-context.js';
 
-export interface AgentActionParts {
-  store: ChatStore;
-  directory: Directory;
-  peers: Peers;
-  members: ChatMembers;
-  messages: Messages;
-  sessions: Sessions;
-  queue: Queue;
-  files: Files;
-  view: AgentView;
-  agentTokens: AgentTokens;
-  logger: Logger;
-  now: () => number;
-}
+export type AgentActionParts = Pick<
+  EngineParts,
+  | 'store'
+  | 'directory'
+  | 'peers'
+  | 'members'
+  | 'messages'
+  | 'sessions'
+  | 'queue'
+  | 'files'
+  | 'view'
+  | 'agentTokens'
+  | 'logger'
+  | 'now'
+>;
 
 export class AgentActions {
   constructor(private readonly parts: AgentActionParts) {}

@@ -9,13 +9,8 @@ import type {
 } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
 import { isAreaOpen } from '../hours.js';
-import type { ChatStore } from '../store.js';
 import { toAgentMessage } from '../wire.js';
-import type { ChatContext } from './chat-context.js';
-import type { Directory } from './directory.js';
-import type { ChatMembers } from './members.js';
-import type { Peers } from './peers.js';
-import type { Queue } from './queue.js';
+import type { ChatContext, EngineParts } from './chat-context.js';
 
 /** What a console gets after `login`: its areas, the agents, the queues and its open chats. */
 export interface AgentWelcome {
@@ -25,14 +20,10 @@ export interface AgentWelcome {
   chats: AgentChatSnapshot[];
 }
 
-export interface AgentViewParts {
-  store: ChatStore;
-  directory: Directory;
-  peers: Peers;
-  members: ChatMembers;
-  queue: Queue;
-  now: () => number;
-}
+export type AgentViewParts = Pick<
+  EngineParts,
+  'store' | 'directory' | 'peers' | 'members' | 'queue' | 'now'
+>;
 
 export class AgentView {
   constructor(private readonly parts: AgentViewParts) {}

@@ -8,7 +8,36 @@ import type {
   VisitorClientFrames,
 } from '../../../src/protocol/index.js';
 import type { AreaConfig } from '../config.js';
-import type { SessionRecord } from '../store.js';
+import type { Logger } from '../logger.js';
+import type { ChatStore, SessionRecord } from '../store.js';
+import type { AgentView } from './agent-view.js';
+import type { Directory } from './directory.js';
+import type { Files } from './files.js';
+import type { ChatMembers } from './members.js';
+import type { Messages } from './messages.js';
+import type { Peers } from './peers.js';
+import type { Queue } from './queue.js';
+import type { Robots } from './robots.js';
+import type { AgentTokens } from './secrets.js';
+import type { Sessions } from './sessions.js';
+
+/** Every part of the engine; each part takes the few it uses (`Pick<EngineParts, …>`). */
+export interface EngineParts {
+  store: ChatStore;
+  directory: Directory;
+  members: ChatMembers;
+  peers: Peers;
+  robots: Robots;
+  agentTokens: AgentTokens;
+  queue: Queue;
+  files: Files;
+  messages: Messages;
+  sessions: Sessions;
+  view: AgentView;
+  logger: Logger;
+  /** Clock in unix ms. */
+  now: () => number;
+}
 
 export interface ChatContext {
   session: SessionRecord;

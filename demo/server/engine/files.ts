@@ -5,18 +5,11 @@
 import type { UploadResult } from '../../../src/protocol/index.js';
 import type { AreaConfig } from '../config.js';
 import { ChatError } from '../errors.js';
-import type { ChatStore } from '../store.js';
 import { humanSize, structuredItem } from '../wire.js';
-import type { IncomingFile } from './chat-context.js';
-import type { Directory } from './directory.js';
-import { newSecret, secretsMatch, type AgentTokens } from './secrets.js';
+import type { IncomingFile, EngineParts } from './chat-context.js';
+import { newSecret, secretsMatch } from './secrets.js';
 
-export interface FileParts {
-  store: ChatStore;
-  directory: Directory;
-  agentTokens: AgentTokens;
-  now: () => number;
-}
+export type FileParts = Pick<EngineParts, 'store' | 'directory' | 'agentTokens' | 'now'>;
 
 /** A stored upload as the engine hands it on; its id is always the text the store keys it by. */
 export type StoredUpload = UploadResult & { id: string };

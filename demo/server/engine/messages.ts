@@ -4,20 +4,11 @@
  * messages reached a visitor connection.
  */
 import type { StructuredItem } from '../../../src/protocol/index.js';
-import type { ChatStore, MessageRecord, NewMessage } from '../store.js';
+import type { MessageRecord, NewMessage } from '../store.js';
 import { structuredItem, toAgentMessage, toWireMessage } from '../wire.js';
-import type { ChatContext } from './chat-context.js';
-import type { ChatMembers } from './members.js';
-import type { Peers } from './peers.js';
-import type { Robots } from './robots.js';
+import type { ChatContext, EngineParts } from './chat-context.js';
 
-export interface MessageParts {
-  store: ChatStore;
-  peers: Peers;
-  members: ChatMembers;
-  robots: Robots;
-  now: () => number;
-}
+export type MessageParts = Pick<EngineParts, 'store' | 'peers' | 'members' | 'robots' | 'now'>;
 
 export class Messages {
   constructor(private readonly parts: MessageParts) {}

@@ -4,10 +4,8 @@
  * update per area; a position already told is not sent again.
  */
 import type { QueueEntry } from '../../../src/protocol/index.js';
-import type { Logger } from '../logger.js';
-import type { ChatStore, SessionRecord } from '../store.js';
-import type { Directory } from './directory.js';
-import type { Peers } from './peers.js';
+import type { SessionRecord } from '../store.js';
+import type { EngineParts } from './chat-context.js';
 
 /** How many recent chats the estimated wait averages over. */
 const HANDLING_WINDOW = 20;
@@ -32,12 +30,7 @@ export function averageHandlingSeconds(recent: readonly number[], fallback: () =
     : fallback();
 }
 
-export interface QueueParts {
-  store: ChatStore;
-  directory: Directory;
-  peers: Peers;
-  logger: Logger;
-}
+export type QueueParts = Pick<EngineParts, 'store' | 'directory' | 'peers' | 'logger'>;
 
 export class Queue {
   /** Last position told to each waiting visitor, so unchanged positions are not resent. */

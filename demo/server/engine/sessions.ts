@@ -4,28 +4,14 @@
  */
 import type { ChatEndedBy } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { ChatStore, SessionRecord } from '../store.js';
+import type { SessionRecord } from '../store.js';
 import type { VisitorPeer } from '../wire.js';
-import type { ChatContext } from './chat-context.js';
-import type { Directory } from './directory.js';
-import type { ChatMembers } from './members.js';
-import type { Messages } from './messages.js';
-import type { Peers } from './peers.js';
-import type { Queue } from './queue.js';
-import type { Robots } from './robots.js';
+import type { ChatContext, EngineParts } from './chat-context.js';
 
-export interface SessionParts {
-  store: ChatStore;
-  directory: Directory;
-  peers: Peers;
-  members: ChatMembers;
-  messages: Messages;
-  queue: Queue;
-  robots: Robots;
-  logger: Logger;
-  now: () => number;
-}
+export type SessionParts = Pick<
+  EngineParts,
+  'store' | 'directory' | 'peers' | 'members' | 'messages' | 'queue' | 'robots' | 'logger' | 'now'
+>;
 
 export class Sessions {
   constructor(private readonly parts: SessionParts) {}

@@ -12,32 +12,32 @@ import {
 } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
 import { isAreaOpen } from '../hours.js';
-import type { Logger } from '../logger.js';
 import type { RobotChat, RobotHook } from '../robot-hook.js';
-import type { ChatStore, SessionRecord } from '../store.js';
+import type { SessionRecord } from '../store.js';
 import { toMessageSent, toWireMessage, type VisitorPeer } from '../wire.js';
-import type { RegisterInput, VisitorAttachmentInput, VisitorMessageInput } from './chat-context.js';
-import type { Files } from './files.js';
-import type { Messages } from './messages.js';
-import type { Peers } from './peers.js';
-import type { Queue } from './queue.js';
-import { robotChatOf, type Robots } from './robots.js';
+import type {
+  RegisterInput,
+  VisitorAttachmentInput,
+  VisitorMessageInput,
+  EngineParts,
+} from './chat-context.js';
+import { robotChatOf } from './robots.js';
 import { newSecret, secretsMatch } from './secrets.js';
-import { endedBy, type Sessions } from './sessions.js';
-import type { Directory } from './directory.js';
+import { endedBy } from './sessions.js';
 
-export interface VisitorActionParts {
-  store: ChatStore;
-  directory: Directory;
-  peers: Peers;
-  messages: Messages;
-  sessions: Sessions;
-  queue: Queue;
-  files: Files;
-  robots: Robots;
-  logger: Logger;
-  now: () => number;
-}
+export type VisitorActionParts = Pick<
+  EngineParts,
+  | 'store'
+  | 'directory'
+  | 'peers'
+  | 'messages'
+  | 'sessions'
+  | 'queue'
+  | 'files'
+  | 'robots'
+  | 'logger'
+  | 'now'
+>;
 
 export class VisitorActions {
   constructor(private readonly parts: VisitorActionParts) {}

@@ -5,22 +5,15 @@
 import type { CanChatResult } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
 import { describeOpeningHours, isAreaOpen } from '../hours.js';
-import type { ChatStore, MessageRecord, SessionRecord } from '../store.js';
-import type { IncomingFile } from './chat-context.js';
-import type { Directory } from './directory.js';
-import type { Files, StoredUpload } from './files.js';
-import type { Peers } from './peers.js';
-import type { Robots } from './robots.js';
+import type { MessageRecord, SessionRecord } from '../store.js';
+import type { IncomingFile, EngineParts } from './chat-context.js';
+import type { StoredUpload } from './files.js';
 import { secretsMatch } from './secrets.js';
 
-export interface VisitorHttpParts {
-  store: ChatStore;
-  directory: Directory;
-  peers: Peers;
-  files: Files;
-  robots: Robots;
-  now: () => number;
-}
+export type VisitorHttpParts = Pick<
+  EngineParts,
+  'store' | 'directory' | 'peers' | 'files' | 'robots' | 'now'
+>;
 
 /** An upload as the `upload` route hands it in. */
 export interface VisitorUpload extends IncomingFile {

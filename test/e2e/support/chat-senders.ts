@@ -2,6 +2,7 @@
  * Sending many messages to a visitor quickly, as an agent (the agent socket, through the server
  * tests' `Agent` client) and as a robot (the robot API's HTTP endpoints with a bearer token).
  */
+import type { AgentServerEvents } from '../../../src/protocol/index.js';
 import type { Agent } from '../../server/support/chat-clients.js';
 import type { ServerEvent } from '../../server/support/socket-client.js';
 
@@ -33,9 +34,8 @@ let umidCounter = 0;
  */
 export async function sayAsAgent(agent: Agent, sessionId: number, text: string): Promise<void> {
   const umid = `e2e-${Date.now()}-${++umidCounter}`;
-  const isRateLimited = (frame: ServerEvent) =>
-    frame.event === 'error' &&
-    (frame.args[0] as { code?: string } | undefined)?.code === 'rate_limited';
+  const isRateLimited = (frame: ServerEvent<AgentServerEvents>) =>
+    frame.event === 'error' && frame.args[0].code === 'rate_limited';
   for (let attempt = 0; attempt < 50; attempt++) {
     const id = agent.socket.send('message', { sessionId, text, umid });
     // The server drops a frame over the limit before reading it, so that error carries no `re`.

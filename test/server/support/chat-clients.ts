@@ -1,28 +1,37 @@
 /**
- * A visitor and an agent as tests drive them: thin typed helpers over `SocketClient`, speaking the
- * visitor protocol (protocol.md) and the agent console protocol (docs/protocol-notes.md).
+ * A visitor and an agent as tests drive them: thin helpers over `SocketClient`, typed by the
+ * visitor protocol and the agent console protocol of src/protocol/.
  */
+import type {
+  AgentChatMessage,
+  AgentChatSnapshot,
+  AgentClientFrames,
+  AgentServerEvents,
+  ChatMessage,
+  MessageSentEvent,
+  RegisterFrame,
+  SessionInfo,
+  VisitorClientFrames,
+  VisitorServerEvents,
+} from '../../../src/protocol/index.js';
 import { SocketClient, type ServerEvent } from './socket-client.js';
 
-export interface WireMessage {
-  id: number;
-  umid: string;
-  sender: 'CLIENT' | 'AGENT' | 'SYSTEM';
-  sent: number;
-  sentHuman: string;
-  text: string;
-  agent?: string;
-  internal?: boolean;
-}
+export type { SessionInfo };
 
-export interface SessionInfo {
-  sessionId: number;
-  sessionSecret: string;
-  areaId: number;
-  clientName: string;
-}
+/** A message as either side receives it (the agent side adds `internal` and delivery state). */
+export type WireMessage = ChatMessage & Partial<AgentChatMessage>;
 
-export const firstArg = <T>(frame: ServerEvent): T => frame.args[0] as T;
+/** A chat as the agent console receives it. */
+export type AgentChat = AgentChatSnapshot;
+
+export type VisitorSocket = SocketClient<VisitorClientFrames, VisitorServerEvents>;
+export type AgentSocket = SocketClient<AgentClientFrames, AgentServerEvents>;
+
+/** The server always answers a new message with a numeric id. */
+type Sent = MessageSentEvent & { id: number };
+
+/** The first argument of an event, read as `T` (the tests say what they expect). */
+export const firstArg = <T>(frame: { args: readonly unknown[] }): T => frame.args[0] as T;
 
 /** The structured item of a `"\u0001{…}"` text, or undefined for plain text. */
 export function itemOf(message: WireMessage): Record<string, unknown> | undefined {
@@ -32,7 +41,7 @@ export function itemOf(message: WireMessage): Record<string, unknown> | undefine
 }
 
 export class Visitor {
-  private constructor(readonly socket: SocketClient) {}
+  private constructor(readonly socket: VisitorSocket) {}
   session: SessionInfo | undefined;
   private umidCounter = 0;
 
@@ -40,7 +49,8 @@ export class Visitor {
     return new Visitor(await SocketClient.connect(`${baseURL}/socket/external`));
   }
 
-  async register(fields: Partial<Record<string, unknown>> = {}): Promise<SessionInfo> {
+  /** Registers in area 1 as Vera, unless `fields` say otherwise. */
+  async register(fields: Partial<RegisterFrame> = {}): Promise<SessionInfo> {
     const answer = await this.socket.request('register', {
       area: 1,
       name: 'Vera Visitor',
@@ -49,11 +59,14 @@ export class Visitor {
       ...fields,
     });
     if (answer.event !== 'register') throw new Error(`register failed: ${JSON.stringify(answer)}`);
-    this.session = firstArg<SessionInfo>(answer);
+    this.session = answer.args[0];
     return this.session;
   }
 
-  async resume(session: SessionInfo, lastSeenId?: number): Promise<ServerEvent> {
+  async resume(
+    session: SessionInfo,
+    lastSeenId?: number,
+  ): Promise<ServerEvent<VisitorServerEvents>> {
     const answer = await this.socket.request(
       'resume',
       {
@@ -63,15 +76,12 @@ export class Visitor {
       },
       'resume',
     );
-    if (!('error' in (answer.args[0] as object))) this.session = firstArg<SessionInfo>(answer);
+    if (answer.event === 'resume' && !('error' in answer.args[0])) this.session = answer.args[0];
     return answer;
   }
 
   /** Sends a chat message and returns the `message sent` answer. */
-  async say(
-    text: string,
-    umid = `c-${Date.now()}-${++this.umidCounter}`,
-  ): Promise<{ id: number; umid: string; sent: number; sentHuman: string }> {
+  async say(text: string, umid = `c-${Date.now()}-${++this.umidCounter}`): Promise<Sent> {
     const answer = await this.socket.request('chat message', {
       umid,
       message: text,
@@ -79,24 +89,22 @@ export class Visitor {
     });
     if (answer.event !== 'message sent')
       throw new Error(`chat message failed: ${JSON.stringify(answer)}`);
-    return firstArg(answer);
+    return answer.args[0] as Sent;
   }
 
   /** The next `chat message` event containing a message that matches. */
   async nextMessage(where: (message: WireMessage) => boolean): Promise<WireMessage> {
     const frame = await this.socket.waitFor('chat message', (candidate) =>
-      firstArg<{ chat: WireMessage[] }>(candidate).chat.some(where),
+      candidate.args[0].chat.some(where),
     );
-    const message = firstArg<{ chat: WireMessage[] }>(frame).chat.find(where);
+    const message = frame.args[0].chat.find(where);
     if (!message) throw new Error('unreachable');
     return message;
   }
 
   /** Every message received in `chat message` events so far. */
   messages(): WireMessage[] {
-    return this.socket
-      .all('chat message')
-      .flatMap((frame) => firstArg<{ chat: WireMessage[] }>(frame).chat);
+    return this.socket.all('chat message').flatMap((frame) => frame.args[0].chat);
   }
 
   close(): void {
@@ -104,17 +112,8 @@ export class Visitor {
   }
 }
 
-export interface AgentChat {
-  sessionId: number;
-  areaId: number;
-  status: string;
-  agents: string[];
-  client: { name: string; email: string };
-  messages: WireMessage[];
-}
-
 export class Agent {
-  private constructor(readonly socket: SocketClient) {}
+  private constructor(readonly socket: AgentSocket) {}
   name = '';
   token = '';
   private umidCounter = 0;
@@ -123,9 +122,8 @@ export class Agent {
     const agent = new Agent(await SocketClient.connect(`${baseURL}/socket/agent`));
     const answer = await agent.socket.request('login', { name });
     if (answer.event !== 'login') throw new Error(`login failed: ${JSON.stringify(answer)}`);
-    const welcome = firstArg<{ name: string; token: string }>(answer);
-    agent.name = welcome.name;
-    agent.token = welcome.token;
+    agent.name = answer.args[0].name;
+    agent.token = answer.args[0].token;
     return agent;
   }
 
@@ -133,15 +131,14 @@ export class Agent {
   async accept(sessionId: number): Promise<AgentChat> {
     const answer = await this.socket.request('accept', { sessionId });
     if (answer.event !== 'ok') throw new Error(`accept failed: ${JSON.stringify(answer)}`);
-    return firstArg<AgentChat>(
-      await this.socket.waitFor(
-        'chat',
-        (frame) => firstArg<AgentChat>(frame).sessionId === sessionId,
-      ),
+    const chat = await this.socket.waitFor(
+      'chat',
+      (frame) => frame.args[0].sessionId === sessionId,
     );
+    return chat.args[0];
   }
 
-  async say(sessionId: number, text: string): Promise<{ id: number }> {
+  async say(sessionId: number, text: string): Promise<Sent & { sessionId: number }> {
     const answer = await this.socket.request('message', {
       sessionId,
       text,
@@ -149,11 +146,14 @@ export class Agent {
     });
     if (answer.event !== 'message sent')
       throw new Error(`message failed: ${JSON.stringify(answer)}`);
-    return firstArg(answer);
+    return answer.args[0] as Sent & { sessionId: number };
   }
 
   /** Performs an action that answers `ok`; throws with the error otherwise. */
-  async act(type: string, data: Record<string, unknown>): Promise<void> {
+  async act<T extends keyof AgentClientFrames & string>(
+    type: T,
+    data: AgentClientFrames[T],
+  ): Promise<void> {
     const answer = await this.socket.request(type, data);
     if (answer.event !== 'ok') throw new Error(`${type} failed: ${JSON.stringify(answer.args[0])}`);
   }
@@ -164,10 +164,10 @@ export class Agent {
     where: (message: WireMessage) => boolean,
   ): Promise<WireMessage> {
     const frame = await this.socket.waitFor('chat message', (candidate) => {
-      const payload = firstArg<{ sessionId: number; messages: WireMessage[] }>(candidate);
-      return payload.sessionId === sessionId && payload.messages.some(where);
+      const update = candidate.args[0];
+      return update.sessionId === sessionId && update.messages.some(where);
     });
-    const message = firstArg<{ messages: WireMessage[] }>(frame).messages.find(where);
+    const message = frame.args[0].messages.find(where);
     if (!message) throw new Error('unreachable');
     return message;
   }
