@@ -1,5 +1,7 @@
-// The CSS is in end-confirm.css: Vite minifies it when it inlines it here (`?inline`).
+// The CSS is in end-confirm.css, after the rules both end-of-chat cards share
+// (src/styles/end-card.css); Vite minifies both when it inlines them (`?inline`).
 import { unsafeCSS } from 'lit';
+import { endCardText } from '../../styles/end-card.js';
 import text from './end-confirm.css?inline';
 
-export const endConfirmStyles = unsafeCSS(text);
+export const endConfirmStyles = unsafeCSS(endCardText + text);
