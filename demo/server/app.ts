@@ -3,6 +3,7 @@
  * the end-to-end suite. It wires the store, the chat core, both SockJS sockets, the HTTP routes,
  * the demo site and any plugins (the robot API) onto one fastify app.
  */
+import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, {
   LogController,
@@ -73,6 +74,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Answers preflights even without `Origin` (as before), so plain tools can probe the API too. */
+const CHAT_API_CORS: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['GET', 'POST', 'OPTIONS'],
+  allowedHeaders: ['content-type', 'authorization'],
+  maxAge: 600,
+  strictPreflight: false,
+};
+
 /** The largest attachment any area allows: the multipart plugin's hard cap. */
 function largestAttachment(config: ServerConfig): number {
   return Math.max(...config.areas.map((area) => area.attachments.maxBytes), 1);
@@ -118,19 +128,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     );
   });
 
-  // The widget runs on customers' pages: the chat API must answer any origin. No cookies are
-  // involved (the session secret travels in the request), so a wildcard is safe.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith(`${basePath}/`)) return;
-    reply.header('access-control-allow-origin', '*');
-    if (request.method === 'OPTIONS') {
-      reply
-        .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-        .header('access-control-allow-headers', 'content-type, authorization')
-        .header('access-control-max-age', '600')
-        .code(204)
-        .send();
-    }
+  // The widget runs on customers' pages: the chat API (everything under /s/<workspace>/) must
+  // answer any origin. No cookies are involved (the session secret travels in the request), so a
+  // wildcard is safe. The demo site, widget files and console are same-origin and get no headers.
+  await app.register(fastifyCors, {
+    delegator: (request, callback) =>
+      callback(null, request.url.startsWith(`${basePath}/`) ? CHAT_API_CORS : { origin: false }),
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

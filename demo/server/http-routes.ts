@@ -3,27 +3,64 @@
  * (`/socket/agent.api/upload`), registered under `/s/<workspace>`. Inputs are checked by fastify
  * schemas; every failure leaves as `{error: {code, message}}` through the app's error handler.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import contentDisposition from 'content-disposition';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { lookup as typeForFileName } from 'mime-types';
+import Type, { type Static, type TObject, type TSchemaOptions } from 'typebox';
+import Value from 'typebox/value';
 import type { ChatEngine } from './chat-engine.js';
 import { ChatError } from './errors.js';
 import { renderTranscript } from './transcript.js';
 
-/** Browsers send `application/octet-stream` for unknown files; guess the common ones by name. */
-const TYPES_BY_EXTENSION: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  pdf: 'application/pdf',
-  txt: 'text/plain',
-};
+// Query and path schemas: fastify checks them (coercing "1" to 1) and the type provider types
+// `request.query` from them. A failure becomes `400 bad_request` in the app's error handler.
+const Secret = Type.String({ maxLength: 200 });
+const CanChatQuery = Type.Object({
+  area: Type.Integer(),
+  sessionId: Type.Optional(Type.Integer()),
+  secret: Type.Optional(Secret),
+});
+const DownloadParams = Type.Object({ fileId: Type.String({ maxLength: 100 }) });
+const DownloadQuery = Type.Object({ t: Secret });
+const HistoryQuery = Type.Object({ area: Type.Optional(Type.Integer()), secret: Secret });
 
+// Multipart text fields arrive as strings, read by `readUpload` rather than fastify's body
+// parsing (the file is streamed), so these are checked here with TypeBox directly.
+const IdField = Type.String({ pattern: '^\\d{1,15}$', description: 'an integer' });
+const RequiredText = Type.String({ minLength: 1 });
+const VisitorUploadFields = Type.Object({
+  session: IdField,
+  sessionSecret: RequiredText,
+  area: Type.Optional(Type.String()),
+});
+const AgentUploadFields = Type.Object({ token: RequiredText, session: IdField });
+
+/** The upload's text fields as `schema` wants them, or `400 bad_request` naming the first wrong one. */
+function checkFields<Fields extends TObject>(
+  schema: Fields,
+  fields: Record<string, string>,
+): Static<Fields> {
+  if (Value.Check(schema, fields)) return fields;
+  const [error] = Value.Errors(schema, fields);
+  const name =
+    error?.keyword === 'required'
+      ? (error.params.requiredProperties[0] ?? '')
+      : (error?.instancePath.slice(1) ?? '');
+  const wanted = (schema.properties[name] as TSchemaOptions | undefined)?.description;
+  throw new ChatError(
+    'bad_request',
+    typeof wanted === 'string'
+      ? `Field "${name}" must be ${wanted}.`
+      : `Field "${name}" is required.`,
+  );
+}
+
+/** Browsers send `application/octet-stream` for unknown files; then the name's extension decides. */
 function mimeOf(declared: string, fileName: string): string {
   const type = declared.split(';')[0]?.trim().toLowerCase() ?? '';
   if (type && type !== 'application/octet-stream') return type;
-  const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
-  return TYPES_BY_EXTENSION[extension] ?? (type || 'application/octet-stream');
+  return typeForFileName(fileName) || type || 'application/octet-stream';
 }
 
 interface UploadParts {
@@ -64,93 +101,52 @@ async function readParts(request: FastifyRequest): Promise<UploadParts> {
   return result;
 }
 
-const integerField = (fields: Record<string, string>, name: string): number => {
-  const value = fields[name];
-  if (value === undefined || !/^\d{1,15}$/.test(value)) {
-    throw new ChatError('bad_request', `Field "${name}" must be an integer.`);
-  }
-  return Number(value);
-};
-
-const textField = (fields: Record<string, string>, name: string): string => {
-  const value = fields[name];
-  if (!value) throw new ChatError('bad_request', `Field "${name}" is required.`);
-  return value;
-};
-
-/** Strict Content-Disposition: RFC 5987 encoding, so no file name can break the header. */
-function disposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.replace(/[^\w.-]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): void {
-  app.get(
+  const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  routes.get(
     '/socket/external.api/canchat',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          required: ['area'],
-          properties: {
-            area: { type: 'integer' },
-            sessionId: { type: 'integer' },
-            secret: { type: 'string', maxLength: 200 },
-          },
-        },
-      },
-    },
-    async (request) => {
-      const query = request.query as { area: number; sessionId?: number; secret?: string };
-      return engine.canChat(query.area, query.sessionId, query.secret);
-    },
+    { schema: { querystring: CanChatQuery } },
+    async ({ query }) => engine.canChat(query.area, query.sessionId, query.secret),
   );
 
-  app.post('/socket/external.api/upload', async (request) => {
+  routes.post('/socket/external.api/upload', async (request) => {
     const { fields, file } = await readUpload(request);
     if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
+    const { session, sessionSecret } = checkFields(VisitorUploadFields, fields);
     return engine.storeVisitorUpload({
-      sessionId: integerField(fields, 'session'),
-      secret: textField(fields, 'sessionSecret'),
+      sessionId: Number(session),
+      secret: sessionSecret,
       name: file.name,
       mime: file.mime,
       data: file.data,
     });
   });
 
-  app.post('/socket/agent.api/upload', async (request) => {
+  routes.post('/socket/agent.api/upload', async (request) => {
     const { fields, file } = await readUpload(request);
     if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
-    const agent = engine.agentNameForToken(textField(fields, 'token'));
+    const { token, session } = checkFields(AgentUploadFields, fields);
+    const agent = engine.agentNameForToken(token);
     if (!agent) throw new ChatError('not_signed_in', 'Sign in again.', 401);
-    return engine.agentFile(agent, integerField(fields, 'session'), file);
+    return engine.agentFile(agent, Number(session), file);
   });
 
-  app.get(
+  routes.get(
     '/socket/external.api/download/:fileId',
-    {
-      schema: {
-        params: { type: 'object', properties: { fileId: { type: 'string', maxLength: 100 } } },
-        querystring: {
-          type: 'object',
-          required: ['t'],
-          properties: { t: { type: 'string', maxLength: 200 } },
-        },
-      },
-    },
+    { schema: { params: DownloadParams, querystring: DownloadQuery } },
     async (request, reply) => {
-      const { fileId } = request.params as { fileId: string };
-      const { t } = request.query as { t: string };
-      const file = engine.fileFor(fileId, t);
+      const file = engine.fileFor(request.params.fileId, request.query.t);
+      // Only these are shown by the browser; anything else is a download of opaque bytes, so a
+      // visitor's HTML or SVG never runs on this origin.
       const isImage = /^image\/(png|jpeg|gif|webp)$/.test(file.mime);
       const isSafeInline = isImage || file.mime === 'application/pdf' || file.mime === 'text/plain';
       return reply
         .header('content-type', isSafeInline ? file.mime : 'application/octet-stream')
-        .header('content-disposition', disposition(isImage ? 'inline' : 'attachment', file.name))
+        .header(
+          'content-disposition',
+          contentDisposition(file.name, { type: isImage ? 'inline' : 'attachment' }),
+        )
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cross-origin-resource-policy', 'cross-origin')
@@ -159,36 +155,26 @@ export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): vo
     },
   );
 
-  const historySchema = {
-    schema: {
-      querystring: {
-        type: 'object',
-        required: ['secret'],
-        properties: { area: { type: 'integer' }, secret: { type: 'string', maxLength: 200 } },
-      },
-    },
-  };
-
   /** Both history routes show the same page; the secret proves the reader is the chat's visitor. */
-  const visitorTranscript = (request: FastifyRequest, forPrint: boolean) => {
-    const { area, secret } = request.query as { area?: number; secret: string };
-    const session = engine.sessionForSecret(secret, area);
+  const visitorTranscript = (query: Static<typeof HistoryQuery>, forPrint: boolean) => {
+    const session = engine.sessionForSecret(query.secret, query.area);
     const messages = engine.visitorTranscript(session.id);
     const html = renderTranscript(session, messages, engine.area(session.areaId), { forPrint });
     return { session, html };
   };
+  const historySchema = { schema: { querystring: HistoryQuery } };
 
-  app.get('/socket/external.api/savehistory', historySchema, async (request, reply) => {
-    const { session, html } = visitorTranscript(request, false);
+  routes.get('/socket/external.api/savehistory', historySchema, async (request, reply) => {
+    const { session, html } = visitorTranscript(request.query, false);
     return reply
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-disposition', disposition('attachment', `chat-${session.id}.html`))
+      .header('content-disposition', contentDisposition(`chat-${session.id}.html`))
       .header('x-content-type-options', 'nosniff')
       .send(html);
   });
 
-  app.get('/socket/external.api/printhistory', historySchema, async (request, reply) => {
-    const { html } = visitorTranscript(request, true);
+  routes.get('/socket/external.api/printhistory', historySchema, async (request, reply) => {
+    const { html } = visitorTranscript(request.query, true);
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('x-content-type-options', 'nosniff')
