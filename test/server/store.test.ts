@@ -208,6 +208,39 @@ describe('messages', () => {
   });
 });
 
+describe('transactions', () => {
+  it('keeps all of a transaction or nothing', () => {
+    const { id: sessionId } = store.createSession(newSession());
+    const say = (umid: string) =>
+      store.insertMessage({
+        sessionId,
+        umid,
+        sender: 'CLIENT',
+        agentName: null,
+        text: umid,
+        sentAt: NOW,
+      });
+    assert.equal(
+      store.transaction(() => {
+        say('a');
+        say('b');
+        return 'done';
+      }),
+      'done',
+    );
+    assert.throws(() =>
+      store.transaction(() => {
+        say('c');
+        throw new Error('stop');
+      }),
+    );
+    assert.deepEqual(
+      store.messagesAfter(sessionId).map((message) => message.umid),
+      ['a', 'b'],
+    );
+  });
+});
+
 describe('migrations', () => {
   it('runs each named migration once, also across reopening the data folder', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cention-store-'));

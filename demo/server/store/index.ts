@@ -43,10 +43,7 @@ export function openStore(dataDir: string): ChatStore {
 }
 
 export class ChatStore {
-  /**
-   * The open database, for a plugin's own tables (after its `migrate`) and for benchmarks that
-   * batch writes in one transaction. Server code uses the methods below.
-   */
+  /** The open database, for a plugin's own tables (after its `migrate`); server code uses the methods. */
   readonly db: Database.Database;
   private readonly sessions: SessionTable;
   private readonly messages: MessageTable;
@@ -194,6 +191,11 @@ export class ChatStore {
 
   file(id: string): FileRecord | undefined {
     return this.files.byId(id);
+  }
+
+  /** Runs `work` as one transaction (all of it or nothing, and one disk sync for many writes). */
+  transaction<Result>(work: () => Result): Result {
+    return this.db.transaction(work)();
   }
 
   close(): void {
