@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { CentionChatError } from '../../src/client/errors.js';
 import type { AttachFileHandlers } from '../../src/client/types.js';
 import type { CentionComposer } from '../../src/components/composer/composer.js';
 import { sv } from '../../src/i18n/sv.js';
@@ -162,7 +163,7 @@ describe('cention-composer', () => {
     expect(progress?.value).to.equal(0.4);
     expect(shadow(el).querySelector('.upload')?.textContent).to.contain('Uploading report.pdf');
     await expect(el).to.be.accessible();
-    handlers.onError?.({ code: 'bad_type', message: 'nope' });
+    handlers.onError?.(new CentionChatError('bad_type', 'nope'));
     finish();
     await done;
     await el.updateComplete;

@@ -1,5 +1,5 @@
 /** Shared bits of the component tests: element registration and message builders. */
-import type { ChatMessage } from '../../src/client/events.js';
+import type { ChatMessage } from '../../src/protocol/index.js';
 import type { ChatItem } from '../../src/controllers/chat-item.js';
 import { registerPanelElements } from '../../src/components/register.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CanChatResult } from '../../src/client/types.js';
+import type { CanChatResult } from '../../src/protocol/index.js';
 import type { CentionStartForm } from '../../src/components/start-form/start-form.js';
 import type { Unavailability } from '../../src/controllers/chat-state.js';
 import { en } from '../../src/i18n/en.js';
