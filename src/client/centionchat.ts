@@ -1,14 +1,9 @@
 /**
- * `CentionChat`: the typed port of CentionChatAPI (reference/chat-api.txt) over the frames of
- * protocol.md. Plain TypeScript, no DOM rendering. This facade keeps every name of the Chat API and
- * the session's lifecycle (register, resume, close, consent-first storage); the rest it delegates:
- *  - emitter.ts: typed events whose handler exceptions are logged and never stop the client;
- *  - connection.ts: the socket, reconnect with full-jitter backoff, idle timeout, online/offline
- *    and page visibility;
- *  - delivery.ts: the outbox (messages resent after a reconnect and deduped by umid on the server,
- *    so exactly once, in order; kept across a page navigation), timeouts, incoming dedupe by id;
- *  - codec.ts: every frame typed and validated; http.ts: canChat and the API URLs.
- * The SockJS transport is loaded lazily at connect time, so this file stays small for the launcher.
+ * `CentionChat`: the typed port of CentionChatAPI (reference/chat-api.txt), plain TypeScript. This
+ * facade keeps every name of the Chat API and the chat's lifecycle (register or resume on each
+ * open, close, consent-first storage), and delegates the rest: events to emitter.ts, the socket
+ * (backoff, idle timeout, online/offline) to connection.ts, the outbox, acks and dedupe to
+ * delivery.ts, the wire format to codec.ts, canChat, uploads and URLs to http.ts.
  */
 import { resumeRefusalCodes } from '../protocol/codes.js';
 import type { ErrorPayload, ResumeRefusal } from '../protocol/index.js';
@@ -28,25 +23,17 @@ import type {
   ClientStatus,
   ConnectParameters,
   ConnectionState,
-  SessionStorageKind,
   UnsentMessage,
 } from './types.js';
 import type { VisitorServerFrame } from './codec.js';
-import { browserNetwork, createConnection, type Connection } from './connection.js';
-import { checkAttachment } from './attachment-rules.js';
+import { createConnection, type Connection } from './connection.js';
 import { createDelivery, type Delivery } from './delivery.js';
 import { callSafely, Emitter } from './emitter.js';
 import { CentionChatError } from './errors.js';
-import { apiURL, requestCanChat, transcriptURL } from './http.js';
+import { apiURL, requestCanChat, sendFile, transcriptURL, type FileChat } from './http.js';
+import { resolveOptions, type ResolvedOptions } from './options.js';
 import { Outbox } from './outbox.js';
-import {
-  outboxKey,
-  readStoredSession,
-  readValue,
-  writeStoredSession,
-  writeValue,
-} from './session-store.js';
-import { createSockJSTransport } from './transport/sockjs.js';
+import { createChatStorage, type ChatStorage } from './session-store.js';
 
 export class CentionChat implements CentionChatApi {
   /** `https://<host>/s/<workspace>`. */
@@ -54,10 +41,8 @@ export class CentionChat implements CentionChatApi {
   /** Translation hook for system texts (see system-items.ts); undefined keeps the English text. */
   I: (text: string) => string | undefined = () => undefined;
 
-  readonly #options: Required<Omit<CentionChatOptions, 'baseURL'>>;
-  readonly #storageKind: SessionStorageKind;
-  // The outbox lives per tab (sessionStorage) unless the integrator chose memory only.
-  readonly #outboxKind: SessionStorageKind;
+  readonly #options: ResolvedOptions;
+  readonly #storage: ChatStorage;
 
   readonly #events = new Emitter<CentionChatEventMap>();
   readonly #statusEvents = new Emitter<{ status: [status: ClientStatus] }>();
@@ -74,43 +59,25 @@ export class CentionChat implements CentionChatApi {
   #isLive = false;
   /** The chat ended (finished, closed, or not resumable): messages are no longer accepted. */
   #isEnded = false;
-  /** The visitor started a chat, so the session may be stored. */
-  #hasConsent = false;
   #isCloseRequested = false;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
   #lastPreviewAt = 0;
 
   constructor(options: CentionChatOptions = {}) {
     this.baseURL = options.baseURL ?? '';
-    // Spread order: the defaults, then every option the caller set (undefined does not override).
-    const defined = Object.fromEntries(
-      Object.entries(options).filter(([, value]) => value !== undefined),
-    ) as CentionChatOptions;
-    this.#options = {
-      sessionStorage: 'sessionStorage',
-      previewThrottleMs: 500,
-      reconnectMinDelayMs: 500,
-      reconnectMaxDelayMs: 20000,
-      idleTimeoutMs: 45000,
-      messageTimeoutMs: 20000,
-      debug: false,
-      // SockJS, fetched only when a chat actually connects.
-      transport: createSockJSTransport,
-      network: browserNetwork,
-      ...defined,
-    };
-    this.#storageKind = this.#options.sessionStorage;
-    this.#outboxKind = this.#storageKind === 'memory' ? 'memory' : 'sessionStorage';
+    this.#options = resolveOptions(options);
+    this.#storage = createChatStorage(this.#options.sessionStorage);
     this.#connection = createConnection(this.#options, {
       url: () => `${this.baseURL}/socket/external`,
       onOpen: () => this.#handleOpen(),
       onFrame: (frame) => this.#handleFrame(frame),
-      onDown: () => {
+      onDown: (unreachable) => {
         this.#isLive = false;
         this.#delivery.connectionDown();
+        if (unreachable !== undefined) {
+          this.#emitError('network', `No connection to the chat server (${unreachable})`);
+        }
       },
-      onUnreachable: (why) =>
-        this.#emitError('network', `No connection to the chat server (${why})`),
       onState: (state) => this.#setState(state),
       debug: (...details) => this.#debug(...details),
     });
@@ -134,8 +101,6 @@ export class CentionChat implements CentionChatApi {
     return { connection: this.#state, outbox: this.#outbox.messages };
   }
 
-  // ---- public API ----------------------------------------------------------------------------
-
   registerAction<E extends CentionChatEventName>(
     event: E,
     handler: CentionChatHandler<E>,
@@ -150,12 +115,12 @@ export class CentionChat implements CentionChatApi {
   connect(parameters: ConnectParameters): void {
     this.#forgetChat();
     this.#registration = { ...parameters };
-    this.#hasConsent = true;
+    this.#storage.consent();
     this.#start();
   }
 
   tryResume(handler: (result: ResumeResult) => void): void {
-    const stored = readStoredSession(this.#storageKind);
+    const stored = this.#storage.readSession();
     if (!stored) {
       queueMicrotask(() => callSafely(handler, { error: 'no session' }));
       return;
@@ -163,15 +128,15 @@ export class CentionChat implements CentionChatApi {
     this.#forgetChat();
     this.#session = { ...stored, clientName: '' };
     // The visitor consented when this session was stored; unsent messages of the last page return.
-    this.#hasConsent = true;
+    this.#storage.consent();
     this.#resumeHandler = handler;
-    this.#outbox.replace(Outbox.parse(readValue(this.#outboxKind, outboxKey)));
+    this.#outbox.replace(Outbox.parse(this.#storage.readOutbox()));
     this.#start();
   }
 
   resetChat(): void {
     this.#forgetChat();
-    this.#clearStorage();
+    this.#storage.clear();
     this.#setState('idle');
   }
 
@@ -215,47 +180,23 @@ export class CentionChat implements CentionChatApi {
     if (ids.length > 0) this.#connection.send('seen', { ids });
   }
 
-  async attachFile(
+  attachFile(
     file: File,
     cbOnDone: (unsent: UnsentMessage) => void,
     handlers: AttachFileHandlers = {},
   ): Promise<UnsentMessage | undefined> {
-    const fail = (error: CentionChatError) => {
-      callSafely(handlers.onError, error);
-      return undefined;
+    const chat: FileChat = {
+      url: apiURL(this.baseURL, 'upload'),
+      features: () => this.#features,
+      liveSession: () => (this.#isLive ? this.#session : undefined),
+      send: (frame) => this.#connection.send('add attachment', frame),
+      newUmid: this.#delivery.newUmid,
     };
-    const notConnected = () =>
-      fail(new CentionChatError('not_connected', 'Not connected: the file was not sent.'));
-    const { uploadFile } = await import('./upload.js');
-    const refusal = checkAttachment(file, this.#features);
-    const session = this.#session;
-    if (refusal) return fail(refusal);
-    if (!session || !this.#isLive) return notConnected();
-    const outcome = await uploadFile(
-      apiURL(this.baseURL, 'upload'),
-      {
-        file,
-        sessionId: session.sessionId,
-        sessionSecret: session.sessionSecret,
-        areaId: session.areaId,
-      },
-      (fraction) => callSafely(handlers.onProgress, fraction),
-    );
-    if ('error' in outcome)
-      return fail(new CentionChatError(outcome.error.code, outcome.error.message));
-    const unsent = { id: this.#delivery.newUmid(), message: outcome.result.value };
-    if (
-      this.#connection.send('add attachment', { file: outcome.result, umid: unsent.id }) ===
-      undefined
-    ) {
-      return notConnected();
-    }
-    callSafely(cbOnDone, unsent);
-    return unsent;
+    return sendFile(chat, file, cbOnDone, handlers);
   }
 
   canChat(handler: (result: CanChatResult) => void, area: number): void {
-    requestCanChat(this.baseURL, area, readStoredSession(this.#storageKind)).then((result) => {
+    requestCanChat(this.baseURL, area, this.#storage.readSession()).then((result) => {
       if (result.feature) this.#features = result.feature;
       callSafely(handler, result);
     });
@@ -278,8 +219,6 @@ export class CentionChat implements CentionChatApi {
   printTranscriptURL(area: number): string {
     return transcriptURL(this.baseURL, 'printhistory', area, this.sessionSecret);
   }
-
-  // ---- chat lifecycle ------------------------------------------------------------------------
 
   #start(): void {
     this.#isEnded = false;
@@ -310,19 +249,10 @@ export class CentionChat implements CentionChatApi {
     this.#isEnded = true;
     this.#isCloseRequested = false;
     this.#outbox.setState(undefined, 'failed');
-    if (this.#hasConsent) this.#clearStorage();
+    if (this.#storage.hasConsent) this.#storage.clear();
   }
-
-  /** Removes the stored session and outbox. Removing creates nothing, so it is no storing. */
-  #clearStorage(): void {
-    writeStoredSession(this.#storageKind, undefined);
-    writeValue(this.#outboxKind, outboxKey, undefined);
-  }
-
-  // ---- frames --------------------------------------------------------------------------------
 
   #handleOpen(): void {
-    this.#delivery.connectionOpened();
     this.#events.emit('connect');
     const session = this.#session;
     const lastSeenId = this.#delivery.lastSeenId;
@@ -382,7 +312,7 @@ export class CentionChat implements CentionChatApi {
     };
     this.#isLive = true;
     this.#connection.resetBackoff();
-    if (this.#hasConsent) writeStoredSession(this.#storageKind, this.#session);
+    this.#storage.saveSession(this.#session);
     this.#setState('connected');
     if (this.#isCloseRequested) {
       this.#isCloseRequested = false;
@@ -411,21 +341,12 @@ export class CentionChat implements CentionChatApi {
     }
   }
 
-  // ---- helpers -------------------------------------------------------------------------------
-
   #emitError(...[code, message]: ConstructorParameters<typeof CentionChatError>): void {
     this.#events.emit('connect_error', new CentionChatError(code, message));
   }
 
   #handleOutboxChange(): void {
-    if (this.#hasConsent && !this.#isEnded) {
-      const messages = this.#outbox.messages;
-      writeValue(
-        this.#outboxKind,
-        outboxKey,
-        messages.length > 0 ? JSON.stringify(messages) : undefined,
-      );
-    }
+    if (!this.#isEnded) this.#storage.saveOutbox(this.#outbox.messages);
     this.#notifyStatus();
   }
 

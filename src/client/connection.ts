@@ -1,11 +1,11 @@
 /**
  * The socket side of the client: opens a transport, numbers the frames it sends, decodes what
  * arrives, and keeps a connection alive while the visitor wants one — reconnects with full-jitter
- * backoff, an idle timeout for dead connections, and the network source (online/offline, the
+ * backoff, an idle timeout for dead connections, and the network events (online/offline, the
  * page coming back into view). It knows nothing of sessions or messages: it reports to its owner
  * through `ConnectionEvents`.
  */
-import type { ConnectionState, NetworkChange, NetworkSource } from './types.js';
+import type { ConnectionState } from './types.js';
 import type { Transport, TransportFactory, TransportHandlers } from './transport/transport.js';
 import type { VisitorClientFrames, VisitorFrameType } from '../protocol/index.js';
 import { backoffDelay } from './backoff.js';
@@ -13,28 +13,13 @@ import { decodeServerFrame, encodeClientFrame, type VisitorServerFrame } from '.
 
 type Timer = ReturnType<typeof setTimeout>;
 
-/** The browser as network source: `online`/`offline` on window, `visibilitychange` on document. */
-export const browserNetwork: NetworkSource = {
-  watch(onChange) {
-    if (typeof window === 'undefined') return () => {};
-    const listeners = new AbortController();
-    const options = { signal: listeners.signal };
-    window.addEventListener('online', () => onChange('online'), options);
-    window.addEventListener('offline', () => onChange('offline'), options);
-    document.addEventListener(
-      'visibilitychange',
-      () => {
-        if (document.visibilityState === 'visible') onChange('visible');
-      },
-      options,
-    );
-    return () => listeners.abort();
-  },
-};
-
 export interface ConnectionOptions {
   transport: TransportFactory;
-  network: NetworkSource;
+  /**
+   * Where `online`, `offline` and `visibilitychange` are heard (centrifuge-js's
+   * `networkEventTarget`): `window` in a browser, any EventTarget in tests, null for none.
+   */
+  networkEventTarget: EventTarget | null;
   reconnectMinDelayMs: number;
   reconnectMaxDelayMs: number;
   idleTimeoutMs: number;
@@ -48,10 +33,11 @@ export interface ConnectionEvents {
   onOpen(): void;
   /** A valid frame arrived. */
   onFrame(frame: VisitorServerFrame): void;
-  /** The socket in use is gone (closed by us or not): whatever was bound to it ends. */
-  onDown(): void;
-  /** A socket closed before it opened. */
-  onUnreachable(why: string): void;
+  /**
+   * The socket in use is gone (closed by us or not): whatever was bound to it ends. `unreachable`
+   * says why, when the socket closed before it ever opened.
+   */
+  onDown(unreachable?: string): void;
   /** The connection state changed as the connection alone decides it. */
   onState(state: Extract<ConnectionState, 'connecting' | 'reconnecting' | 'offline'>): void;
   debug(...details: unknown[]): void;
@@ -74,7 +60,7 @@ export interface Connection {
 // A closure rather than a class: its state minifies to one-letter names (this file is in the
 // chunk every chat loads).
 export function createConnection(options: ConnectionOptions, events: ConnectionEvents): Connection {
-  const { url, onOpen, onFrame, onDown, onUnreachable, onState, debug } = events;
+  const { url, onOpen, onFrame, onDown, onState, debug } = events;
   let transport: Transport | undefined;
   /** Bumped whenever a transport is replaced, so late events of an old one are ignored. */
   let generation = 0;
@@ -84,21 +70,21 @@ export function createConnection(options: ConnectionOptions, events: ConnectionE
   let attempt = 0;
   let reconnectTimer: Timer | undefined;
   let idleTimer: Timer | undefined;
-  /** Stops the network source; set while started. */
-  let unwatch: (() => void) | undefined;
+  /** Aborting it removes the network listeners; set while started. */
+  let listeners: AbortController | undefined;
 
   const cancelReconnect = () => {
     clearTimeout(reconnectTimer);
     reconnectTimer = undefined;
   };
 
-  const closeTransport = () => {
+  const closeTransport = (unreachable?: string) => {
     generation += 1;
     const closing = transport;
     transport = undefined;
     clearTimeout(idleTimer);
-    onDown();
     closing?.close();
+    onDown(unreachable);
   };
 
   const resetIdleTimer = () => {
@@ -126,8 +112,7 @@ export function createConnection(options: ConnectionOptions, events: ConnectionE
   };
 
   const handleClose = (wasOpen: boolean, why: string) => {
-    closeTransport();
-    if (!wasOpen) onUnreachable(why);
+    closeTransport(wasOpen ? undefined : why);
     if (!isStarted) return;
     if (isOffline) {
       onState('offline');
@@ -177,23 +162,25 @@ export function createConnection(options: ConnectionOptions, events: ConnectionE
       );
   }
 
-  const handleNetwork = (change: NetworkChange) => {
-    if (change === 'offline') {
-      isOffline = true;
-      if (!isStarted) return;
-      cancelReconnect();
-      closeTransport();
-      onState('offline');
-    } else if (change === 'online') {
-      isOffline = false;
-      if (isStarted && !transport) {
-        attempt = 0;
-        open();
-      }
-    } else if (reconnectTimer !== undefined) {
-      // A page coming back into view retries at once instead of waiting out the backoff.
+  const handleOffline = () => {
+    isOffline = true;
+    if (!isStarted) return;
+    cancelReconnect();
+    closeTransport();
+    onState('offline');
+  };
+
+  const handleOnline = () => {
+    isOffline = false;
+    if (isStarted && !transport) {
+      attempt = 0;
       open();
     }
+  };
+
+  const handleVisibility = () => {
+    // A page coming back into view retries at once instead of waiting out the backoff.
+    if (document.visibilityState === 'visible' && reconnectTimer !== undefined) open();
   };
 
   return {
@@ -203,15 +190,23 @@ export function createConnection(options: ConnectionOptions, events: ConnectionE
     start() {
       isStarted = true;
       attempt = 0;
-      unwatch ??= options.network.watch(handleNetwork);
+      const target = options.networkEventTarget;
+      if (!listeners && target) {
+        listeners = new AbortController();
+        // Capture: `visibilitychange` is fired at the document, below window.
+        const listening = { signal: listeners.signal, capture: true };
+        target.addEventListener('online', handleOnline, listening);
+        target.addEventListener('offline', handleOffline, listening);
+        target.addEventListener('visibilitychange', handleVisibility, listening);
+      }
       open();
     },
     stop() {
       isStarted = false;
       cancelReconnect();
       closeTransport();
-      unwatch?.();
-      unwatch = undefined;
+      listeners?.abort();
+      listeners = undefined;
     },
     resetBackoff() {
       attempt = 0;

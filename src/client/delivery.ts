@@ -40,9 +40,10 @@ export interface Delivery {
    * repeat of messages already delivered is not.
    */
   receive(data: ChatMessageEvent): ChatMessageEvent | undefined;
-  /** A new socket: frame ids start again, so the old ones mean nothing. */
-  connectionOpened(): void;
-  /** The socket is gone: no timeouts while there is nothing to time. */
+  /**
+   * The socket is gone: no timeouts while there is nothing to time, and its frame ids mean
+   * nothing (the next socket counts from 1 again).
+   */
   connectionDown(): void;
   /** Forgets the chat: what was delivered and the outbox. */
   forget(): void;
@@ -124,10 +125,8 @@ export function createDelivery(
       agentName = agent;
       return { agent, client: data.client ?? '', chat: fresh };
     },
-    connectionOpened() {
-      chatFrames.clear();
-    },
     connectionDown() {
+      chatFrames.clear();
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
     },

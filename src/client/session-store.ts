@@ -4,7 +4,7 @@
  * The store kind is an option: cookie, localStorage, sessionStorage (default) or memory.
  */
 import { isNumber, isObject, isString } from './guards.js';
-import type { SessionStorageKind } from './types.js';
+import type { OutgoingMessage, SessionStorageKind } from './types.js';
 
 /** What is kept of a session: enough to `resume` it. */
 export interface StoredSession {
@@ -113,4 +113,49 @@ export function writeStoredSession(
         areaId: session.areaId,
       }),
   );
+}
+
+/** One client's session and outbox storage, under the consent rule. */
+export interface ChatStorage {
+  /** The visitor started (or resumed) a chat: from now on the session and outbox may be stored. */
+  consent(): void;
+  readonly hasConsent: boolean;
+  /** The stored session, if any (writes nothing). */
+  readSession(): StoredSession | undefined;
+  /** What the previous page left in the outbox (writes nothing). */
+  readOutbox(): string | undefined;
+  /** Stores the session; nothing before `consent()`. */
+  saveSession(session: StoredSession): void;
+  /** Stores the outbox, or removes it when empty; nothing before `consent()`. */
+  saveOutbox(messages: OutgoingMessage[]): void;
+  /** Removes the session and the outbox. Removing creates nothing, so it is no storing. */
+  clear(): void;
+}
+
+/** The storage of a client whose session lives in `kind`. */
+export function createChatStorage(kind: SessionStorageKind): ChatStorage {
+  // The outbox lives per tab (sessionStorage) unless the integrator chose memory only.
+  const outboxKind = kind === 'memory' ? 'memory' : 'sessionStorage';
+  let hasConsent = false;
+  return {
+    consent() {
+      hasConsent = true;
+    },
+    get hasConsent() {
+      return hasConsent;
+    },
+    readSession: () => readStoredSession(kind),
+    readOutbox: () => readValue(outboxKind, outboxKey),
+    saveSession(session) {
+      if (hasConsent) writeStoredSession(kind, session);
+    },
+    saveOutbox(messages) {
+      if (!hasConsent) return;
+      writeValue(outboxKind, outboxKey, messages.length > 0 ? JSON.stringify(messages) : undefined);
+    },
+    clear() {
+      writeStoredSession(kind, undefined);
+      writeValue(outboxKind, outboxKey, undefined);
+    },
+  };
 }

@@ -39,20 +39,11 @@ export interface CentionChatOptions {
    */
   transport?: TransportFactory;
   /**
-   * Where the client hears that the browser went offline or online and that the page came back
-   * into view (as centrifuge-js's `networkEventTarget`). Default: `window` and `document` events.
-   * Tests inject their own to drive it.
+   * Where the client hears `online`, `offline` and `visibilitychange` (the page came back into
+   * view), as centrifuge-js's `networkEventTarget`. Default `window`; tests pass their own
+   * `EventTarget` and dispatch those events on it; null hears none.
    */
-  network?: NetworkSource;
-}
-
-/** What a network source reports: the browser went online or offline, or the page became visible. */
-export type NetworkChange = 'online' | 'offline' | 'visible';
-
-/** Reports network changes to the client while it wants a connection. */
-export interface NetworkSource {
-  /** Starts calling `onChange`; returns the function that stops it. */
-  watch(onChange: (change: NetworkChange) => void): () => void;
+  networkEventTarget?: EventTarget | null;
 }
 
 /** Fields of `connect()`, as in the Chat API. */

@@ -1,0 +1,29 @@
+/**
+ * The options of a client with their defaults (each one is documented on `CentionChatOptions` in
+ * types.ts and in docs/client.md).
+ */
+import { createSockJSTransport } from './transport/sockjs.js';
+import type { CentionChatOptions } from './types.js';
+
+/** Every option but `baseURL` (a property of the client), with its default filled in. */
+export type ResolvedOptions = Required<Omit<CentionChatOptions, 'baseURL'>>;
+
+export function resolveOptions(options: CentionChatOptions): ResolvedOptions {
+  // Spread order: the defaults, then every option the caller set (undefined does not override).
+  const defined = Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as CentionChatOptions;
+  return {
+    sessionStorage: 'sessionStorage',
+    previewThrottleMs: 500,
+    reconnectMinDelayMs: 500,
+    reconnectMaxDelayMs: 20000,
+    idleTimeoutMs: 45000,
+    messageTimeoutMs: 20000,
+    debug: false,
+    // SockJS, fetched only when a chat actually connects.
+    transport: createSockJSTransport,
+    networkEventTarget: typeof window === 'undefined' ? null : window,
+    ...defined,
+  };
+}
