@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
-import { Agent, firstArg, Visitor, type AgentChat } from './support/chat-clients.js';
+import { Agent, firstArg, Visitor } from './support/chat-clients.js';
 import { startTestServer } from './support/test-server.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cention-chat-restart-'));
@@ -33,9 +33,7 @@ it('keeps every message and the session across a restart', async () => {
     const back = await Visitor.connect(second.baseURL);
     const resumed = await back.resume(session);
     assert.deepEqual(firstArg(resumed), session);
-    const replay = firstArg<{ agent: string; chat: { id: number; text: string }[] }>(
-      await back.socket.waitFor('chat message'),
-    );
+    const replay = firstArg(await back.socket.waitFor('chat message'));
     assert.equal(replay.agent, 'Alice');
     assert.deepEqual(
       replay.chat.map((message) => message.text),
@@ -49,10 +47,10 @@ it('keeps every message and the session across a restart', async () => {
     assert.ok(fresh.id > answer.id, 'ids keep increasing after a restart');
 
     const agentAgain = await Agent.signIn(second.baseURL, 'Alice');
-    const chat = firstArg<AgentChat>(
+    const chat = firstArg(
       await agentAgain.socket.waitFor(
         'chat',
-        (frame) => firstArg<AgentChat>(frame).sessionId === session.sessionId,
+        (frame) => firstArg(frame).sessionId === session.sessionId,
       ),
     );
     assert.deepEqual(

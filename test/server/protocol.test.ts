@@ -9,13 +9,13 @@ import type { RunningServer } from '../../demo/server/app.js';
 import type { AgentClientFrames, UploadResult } from '../../src/protocol/index.js';
 import {
   Agent,
+  connectAgentSocket,
+  connectVisitorSocket,
+  errorCode,
   firstArg,
   itemOf,
   Visitor,
-  type AgentChat,
-  type SessionInfo,
 } from './support/chat-clients.js';
-import { SocketClient } from './support/socket-client.js';
 import { startTestServer, testConfig } from './support/test-server.js';
 
 let server: RunningServer;
@@ -58,11 +58,7 @@ describe('register', () => {
     assert.equal(session.clientName, 'Ann');
 
     const first = await visitor.socket.waitFor('chat message');
-    const payload = firstArg<{
-      agent: string;
-      client: string;
-      chat: { sender: string; text: string; sentHuman: string }[];
-    }>(first);
+    const payload = firstArg(first);
     assert.equal(payload.agent, '');
     assert.equal(payload.client, 'Ann');
     assert.equal(payload.chat[0]?.sender, 'CLIENT');
@@ -70,8 +66,8 @@ describe('register', () => {
     assert.match(payload.chat[0]?.sentHuman ?? '', /^\d\d:\d\d$/);
 
     const queue = await visitor.socket.waitFor('queue');
-    assert.ok(Number.isInteger(queue.args[0]) && (queue.args[0] as number) >= 1);
-    assert.ok((queue.args[1] as { estimatedWaitSeconds: number }).estimatedWaitSeconds > 0);
+    assert.ok(Number.isInteger(queue.args[0]) && queue.args[0] >= 1);
+    assert.ok((queue.args[1]?.estimatedWaitSeconds ?? 0) > 0);
     const order = visitor.socket.received.map((frame) => frame.event).slice(0, 3);
     assert.deepEqual(order, ['register', 'chat message', 'queue']);
   });
@@ -86,7 +82,7 @@ describe('register', () => {
   });
 
   it('refuses an unknown area with an error and keeps the connection', async () => {
-    const client = track(await SocketClient.connect(`${server.baseURL}/socket/external`));
+    const client = track(await connectVisitorSocket(server.baseURL));
     const answer = await client.request('register', {
       area: 99,
       name: 'X',
@@ -94,7 +90,7 @@ describe('register', () => {
       message: 'hi',
     });
     assert.equal(answer.event, 'error');
-    assert.equal(firstArg<{ code: string }>(answer).code, 'no_area');
+    assert.equal(errorCode(answer), 'no_area');
     const retry = await client.request('register', {
       area: 1,
       name: 'X',
@@ -107,9 +103,7 @@ describe('register', () => {
 
 describe('transports', () => {
   it('speaks the same protocol over the xhr-polling fallback', async () => {
-    const client = track(
-      await SocketClient.connect(`${server.baseURL}/socket/external`, ['xhr-polling']),
-    );
+    const client = track(await connectVisitorSocket(server.baseURL, ['xhr-polling']));
     const answer = await client.request('register', {
       area: 1,
       name: 'Polly',
@@ -117,9 +111,13 @@ describe('transports', () => {
       message: 'via polling',
     });
     assert.equal(answer.event, 'register');
-    const first = firstArg<{ chat: { text: string }[] }>(await client.waitFor('chat message'));
+    const first = firstArg(await client.waitFor('chat message'));
     assert.equal(first.chat[0]?.text, 'via polling');
-    const sent = await client.request('chat message', { umid: 'p-1', message: 'second' });
+    const sent = await client.request('chat message', {
+      umid: 'p-1',
+      message: 'second',
+      mcount: 2,
+    });
     assert.equal(sent.event, 'message sent');
   });
 });
@@ -166,8 +164,8 @@ describe('messages', () => {
     const first = await visitor.say('only once', 'c-dup-1');
     const again = await visitor.say('only once', 'c-dup-1');
     assert.deepEqual(again, first);
-    const snapshot = firstArg<AgentChat>(
-      await agent.socket.request('chat', { sessionId: session.sessionId }),
+    const snapshot = firstArg(
+      await agent.socket.request('chat', { sessionId: session.sessionId }, 'chat'),
     );
     assert.equal(snapshot.messages.filter((message) => message.umid === 'c-dup-1').length, 1);
   });
@@ -189,31 +187,28 @@ describe('messages', () => {
     assert.equal(message.text, 'Hi, I am <b>Alice</b>');
     const chatFrame = visitor.socket
       .all('chat message')
-      .find((frame) =>
-        firstArg<{ chat: { id: number }[] }>(frame).chat.some((item) => item.id === message.id),
-      );
-    assert.equal(firstArg<{ agent: string }>(chatFrame ?? { args: [{}] }).agent, 'Alice');
+      .find((frame) => firstArg(frame).chat.some((item) => item.id === message.id));
+    assert.ok(chatFrame, 'the message came in a chat message event');
+    assert.equal(firstArg(chatFrame).agent, 'Alice');
 
     const sent = await visitor.say('thanks');
     agent.socket.send('ack', { sessionId: session.sessionId, ids: [sent.id] });
     const acked = await visitor.socket.waitFor('message acked', (frame) =>
-      firstArg<{ ids: number[] }>(frame).ids.includes(sent.id),
+      firstArg(frame).ids.includes(sent.id),
     );
-    assert.deepEqual(firstArg<{ ids: number[] }>(acked).ids, [sent.id]);
+    assert.deepEqual(firstArg(acked).ids, [sent.id]);
   });
 
   it('tells the agent when the visitor has seen a message', async () => {
     const { visitor, session, agent } = await startChat();
     const { id } = await agent.say(session.sessionId, 'Did you see this?');
-    await agent.socket.waitFor('delivered', (frame) =>
-      firstArg<{ ids: number[] }>(frame).ids.includes(id),
-    );
+    await agent.socket.waitFor('delivered', (frame) => firstArg(frame).ids.includes(id));
     visitor.socket.send('seen', { ids: [id] });
     const seen = await agent.socket.waitFor(
       'seen',
-      (frame) => firstArg<{ sessionId: number }>(frame).sessionId === session.sessionId,
+      (frame) => firstArg(frame).sessionId === session.sessionId,
     );
-    assert.deepEqual(firstArg<{ ids: number[] }>(seen).ids, [id]);
+    assert.deepEqual(firstArg(seen).ids, [id]);
   });
 });
 
@@ -221,9 +216,7 @@ describe('typing previews', () => {
   it('shows the visitor text to agents in an area that allows it', async () => {
     const { visitor, session, agent } = await startChat();
     visitor.socket.send('preview', { text: 'I am typ' });
-    const preview = firstArg<{ sessionId: number; text?: string; length: number }>(
-      await agent.socket.waitFor('preview'),
-    );
+    const preview = firstArg(await agent.socket.waitFor('preview'));
     assert.deepEqual(preview, { sessionId: session.sessionId, length: 8, text: 'I am typ' });
   });
 
@@ -233,25 +226,19 @@ describe('typing previews', () => {
     const session = await visitor.register({ area: 2 });
     await agent.accept(session.sessionId);
     visitor.socket.send('preview', { text: 'secret words' });
-    const preview = firstArg<{ text?: string; length: number }>(
-      await agent.socket.waitFor('preview'),
-    );
+    const preview = firstArg(await agent.socket.waitFor('preview'));
     assert.equal(preview.length, 12);
     assert.equal(preview.text, undefined);
 
     agent.socket.send('preview', { sessionId: session.sessionId, text: 'Let me check' });
-    const agentPreview = firstArg<{ messageLen: number; text?: string }>(
-      await visitor.socket.waitFor('agent preview'),
-    );
+    const agentPreview = firstArg(await visitor.socket.waitFor('agent preview'));
     assert.deepEqual(agentPreview, { messageLen: 12, text: 'Let me check' });
   });
 
   it('sends only the length of the agent text where the area hides it', async () => {
     const { visitor, session, agent } = await startChat();
     agent.socket.send('preview', { sessionId: session.sessionId, text: 'Typing…' });
-    const agentPreview = firstArg<{ messageLen: number; text?: string }>(
-      await visitor.socket.waitFor('agent preview'),
-    );
+    const agentPreview = firstArg(await visitor.socket.waitFor('agent preview'));
     assert.deepEqual(agentPreview, { messageLen: 7 });
   });
 });
@@ -264,11 +251,8 @@ describe('agents joining and leaving', () => {
     const added = await visitor.nextMessage((message) => itemOf(message)?.event === 'AGENTS_ADDED');
     assert.equal(added.sender, 'SYSTEM');
     assert.deepEqual(itemOf(added)?.names, ['Bob']);
-    const bobsChat = firstArg<AgentChat>(
-      await bob.socket.waitFor(
-        'chat',
-        (frame) => firstArg<AgentChat>(frame).sessionId === session.sessionId,
-      ),
+    const bobsChat = firstArg(
+      await bob.socket.waitFor('chat', (frame) => firstArg(frame).sessionId === session.sessionId),
     );
     assert.equal(bobsChat.sessionId, session.sessionId);
     assert.deepEqual(bobsChat.agents, ['Alice', 'Bob']);
@@ -290,7 +274,7 @@ describe('agents joining and leaving', () => {
       text: 'still here?',
       umid: 'x',
     });
-    assert.equal(firstArg<{ code: string }>(refused).code, 'not_in_chat');
+    assert.equal(errorCode(refused), 'not_in_chat');
   });
 
   it('announces an agent who leaves, and puts a chat without agents back in the queue', async () => {
@@ -310,7 +294,7 @@ describe('agents joining and leaving', () => {
     const bob = track(await Agent.signIn(server.baseURL, 'Bob'));
     const answer = await bob.socket.request('accept', { sessionId: session.sessionId });
     assert.equal(answer.event, 'error');
-    assert.equal(firstArg<{ code: string }>(answer).code, 'not_queued');
+    assert.equal(errorCode(answer), 'not_queued');
   });
 
   it('keeps agents to their own chats and areas', async () => {
@@ -321,7 +305,7 @@ describe('agents joining and leaving', () => {
       who: Agent,
       type: T,
       data: AgentClientFrames[T],
-    ) => firstArg<{ code: string }>(await who.socket.request(type, data)).code;
+    ) => errorCode(await who.socket.request(type, data));
     assert.equal(await code(bob, 'ack', { sessionId: session.sessionId, ids: [1] }), 'not_in_chat');
     assert.equal(await code(bob, 'end', { sessionId: session.sessionId }), 'not_in_chat');
     assert.equal(
@@ -338,15 +322,15 @@ describe('agents joining and leaving', () => {
     // Bob may read the chat's history (his area), but not act in it.
     const history = await bob.socket.request('chat', { sessionId: session.sessionId });
     assert.equal(history.event, 'chat');
-    assert.deepEqual(firstArg<AgentChat>(history).agents, ['Alice']);
+    assert.deepEqual(firstArg(history).agents, ['Alice']);
   });
 
   it('refuses an unknown agent name at sign-in', async () => {
-    const client = track(await SocketClient.connect(`${server.baseURL}/socket/agent`));
+    const client = track(await connectAgentSocket(server.baseURL));
     const answer = await client.request('login', { name: 'Mallory' });
-    assert.equal(firstArg<{ code: string }>(answer).code, 'unknown_agent');
+    assert.equal(errorCode(answer), 'unknown_agent');
     const before = await client.request('accept', { sessionId: 1 });
-    assert.equal(firstArg<{ code: string }>(before).code, 'not_signed_in');
+    assert.equal(errorCode(before), 'not_signed_in');
   });
 });
 
@@ -360,9 +344,7 @@ describe('ending a chat', () => {
       (message) => itemOf(message)?.event === 'CLIENT_ENDS_CHAT',
     );
     assert.equal(item.sender, 'SYSTEM');
-    const ended = firstArg<{ sessionId: number; by: string }>(
-      await agent.socket.waitFor('chat ended'),
-    );
+    const ended = firstArg(await agent.socket.waitFor('chat ended'));
     assert.equal(ended.sessionId, session.sessionId);
     assert.equal(ended.by, 'client');
 
@@ -397,10 +379,8 @@ describe('resume', () => {
 
     const again = track(await Visitor.connect(server.baseURL));
     const answer = await again.resume(session, seen.id);
-    assert.deepEqual(firstArg<SessionInfo>(answer), session);
-    const replay = firstArg<{ agent: string; chat: { id: number; text: string }[] }>(
-      await again.socket.waitFor('chat message'),
-    );
+    assert.deepEqual(firstArg(answer), session);
+    const replay = firstArg(await again.socket.waitFor('chat message'));
     assert.equal(replay.agent, 'Alice');
     assert.deepEqual(
       replay.chat.map((message) => message.id),
@@ -415,9 +395,7 @@ describe('resume', () => {
     visitor.close();
     const again = track(await Visitor.connect(server.baseURL));
     await again.resume(session);
-    const replay = firstArg<{ chat: { text: string }[] }>(
-      await again.socket.waitFor('chat message'),
-    );
+    const replay = firstArg(await again.socket.waitFor('chat message'));
     assert.equal(replay.chat[0]?.text, 'original question');
   });
 
@@ -464,7 +442,7 @@ describe('attachments and postbacks over the socket', () => {
       umid: 'c-file-1',
     });
     assert.equal(answer.event, 'message sent');
-    assert.equal(firstArg<{ umid: string }>(answer).umid, 'c-file-1');
+    assert.equal(firstArg(answer).umid, 'c-file-1');
     const message = await visitor.nextMessage(
       (candidate) => itemOf(candidate)?.event === 'FILE_UPLOAD',
     );
@@ -485,16 +463,14 @@ describe('attachments and postbacks over the socket', () => {
   it('stores a postback and shows it to the agent', async () => {
     const { visitor, session, agent } = await startChat();
     visitor.socket.send('postback', { title: 'Track order', data: 'track:1234' });
-    const postback = firstArg<{ sessionId: number; title: string; data: string }>(
-      await agent.socket.waitFor('postback'),
-    );
+    const postback = firstArg(await agent.socket.waitFor('postback'));
     assert.deepEqual(postback, {
       sessionId: session.sessionId,
       title: 'Track order',
       data: 'track:1234',
     });
-    const snapshot = firstArg<{ postbacks: unknown[] }>(
-      await agent.socket.request('chat', { sessionId: session.sessionId }),
+    const snapshot = firstArg(
+      await agent.socket.request('chat', { sessionId: session.sessionId }, 'chat'),
     );
     assert.deepEqual(snapshot.postbacks, [{ title: 'Track order', data: 'track:1234' }]);
   });
@@ -507,7 +483,7 @@ describe('bad frames', () => {
     const expectError = async (send: () => void, code: string) => {
       send();
       const error = await socket.waitFor('error');
-      assert.equal(firstArg<{ code: string }>(error).code, code);
+      assert.equal(errorCode(error), code);
     };
     await expectError(() => socket.sendRaw('not json'), 'bad_frame');
     await expectError(() => socket.sendRaw('[1,2,3]'), 'bad_frame');
@@ -533,10 +509,10 @@ describe('bad frames', () => {
   });
 
   it('refuses chat frames before register or resume', async () => {
-    const client = track(await SocketClient.connect(`${server.baseURL}/socket/external`));
-    const answer = await client.request('chat message', { umid: 'u1', message: 'hi' });
+    const client = track(await connectVisitorSocket(server.baseURL));
+    const answer = await client.request('chat message', { umid: 'u1', message: 'hi', mcount: 1 });
     assert.equal(answer.event, 'error');
-    assert.equal(firstArg<{ code: string }>(answer).code, 'no_session');
+    assert.equal(errorCode(answer), 'no_session');
   });
 });
 
@@ -544,13 +520,10 @@ describe('rate limit', () => {
   it('answers frames over the per-connection rate with rate_limited and recovers', async () => {
     const limited = await startTestServer({ rateLimit: { perSecond: 5, burst: 5 } });
     try {
-      const client = await SocketClient.connect(`${limited.baseURL}/socket/external`);
+      const client = await connectVisitorSocket(limited.baseURL);
       for (let index = 0; index < 12; index++) client.send('preview', { text: 'x' });
-      const error = await client.waitFor(
-        'error',
-        (frame) => firstArg<{ code: string }>(frame).code === 'rate_limited',
-      );
-      assert.match(firstArg<{ message: string }>(error).message, /slow down/);
+      const error = await client.waitFor('error', (frame) => errorCode(frame) === 'rate_limited');
+      assert.match(firstArg(error).message, /slow down/);
       assert.ok(client.isOpen);
       await new Promise((resolve) => setTimeout(resolve, 1100));
       const answer = await client.request('register', {

@@ -5,8 +5,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RunningServer } from '../../demo/server/app.js';
-import { Agent, firstArg, itemOf, Visitor } from './support/chat-clients.js';
-import { SocketClient } from './support/socket-client.js';
+import type { CanChatResult, VisitorServerEvents } from '../../src/protocol/index.js';
+import {
+  Agent,
+  connectVisitorSocket,
+  errorCode,
+  firstArg,
+  itemOf,
+  Visitor,
+} from './support/chat-clients.js';
 import { startTestServer, testConfig } from './support/test-server.js';
 
 async function withServer(
@@ -29,9 +36,9 @@ async function withServer(
   }
 }
 
-const position = (frame: { args: unknown[] }) => frame.args[0] as number;
-const wait = (frame: { args: unknown[] }) =>
-  (frame.args[1] as { estimatedWaitSeconds: number }).estimatedWaitSeconds;
+type QueueEvent = { args: VisitorServerEvents['queue'] };
+const position = (frame: QueueEvent) => frame.args[0];
+const wait = (frame: QueueEvent) => frame.args[1]?.estimatedWaitSeconds;
 
 describe('queue', () => {
   it('numbers waiting visitors in order and moves them up when a chat is accepted', async () => {
@@ -48,14 +55,8 @@ describe('queue', () => {
       assert.deepEqual(positions, [1, 2, 3]);
 
       const agent = track(await Agent.signIn(server.baseURL, 'Alice'));
-      const queue = firstArg<{
-        areaId: number;
-        chats: { sessionId: number; clientName: string; firstMessage: string }[];
-      }>(
-        await agent.socket.waitFor(
-          'queue',
-          (frame) => firstArg<{ areaId: number }>(frame).areaId === 1,
-        ),
+      const queue = firstArg(
+        await agent.socket.waitFor('queue', (frame) => firstArg(frame).areaId === 1),
       );
       assert.deepEqual(
         queue.chats.map((chat) => chat.clientName),
@@ -66,11 +67,8 @@ describe('queue', () => {
 
       assert.equal(position(await visitors[1]!.socket.waitFor('queue')), 1);
       assert.equal(position(await visitors[2]!.socket.waitFor('queue')), 2);
-      const updated = firstArg<{ chats: unknown[] }>(
-        await agent.socket.waitFor(
-          'queue',
-          (frame) => firstArg<{ chats: unknown[] }>(frame).chats.length === 2,
-        ),
+      const updated = firstArg(
+        await agent.socket.waitFor('queue', (frame) => firstArg(frame).chats.length === 2),
       );
       assert.equal(updated.chats.length, 2);
     });
@@ -137,7 +135,7 @@ describe('opening hours', () => {
   it('refuses to register outside opening hours and says so in canchat', async () => {
     let clock = Date.UTC(2026, 0, 3, 12, 0); // a Saturday
     await withServer({ config, now: () => clock }, async (server, track) => {
-      const client = track(await SocketClient.connect(`${server.baseURL}/socket/external`));
+      const client = track(await connectVisitorSocket(server.baseURL));
       const refused = await client.request('register', {
         area: 1,
         name: 'Sam',
@@ -145,13 +143,10 @@ describe('opening hours', () => {
         message: 'hi',
       });
       assert.equal(refused.event, 'error');
-      assert.equal(firstArg<{ code: string }>(refused).code, 'outside_hours');
+      assert.equal(errorCode(refused), 'outside_hours');
       const canChat = (await (
         await fetch(`${server.baseURL}/socket/external.api/canchat?area=1`)
-      ).json()) as {
-        chatOpen: boolean;
-        openingHours: unknown;
-      };
+      ).json()) as CanChatResult;
       assert.equal(canChat.chatOpen, false);
       assert.deepEqual(canChat.openingHours, [{ day: 'mon', open: '08:00', close: '17:00' }]);
 
@@ -171,9 +166,9 @@ describe('opening hours', () => {
     await withServer({ config, now: () => clock }, async (server) => {
       const isOpen = async () =>
         (
-          (await (await fetch(`${server.baseURL}/socket/external.api/canchat?area=1`)).json()) as {
-            chatOpen: boolean;
-          }
+          (await (
+            await fetch(`${server.baseURL}/socket/external.api/canchat?area=1`)
+          ).json()) as CanChatResult
         ).chatOpen;
       clock = Date.UTC(2026, 6, 6, 6, 30); // Monday 6 July, 08:30 in Stockholm (UTC+2)
       assert.equal(await isOpen(), true);
@@ -203,9 +198,7 @@ describe('idle expiry', () => {
           .find((message) => itemOf(message)?.event === 'CHAT_EXPIRED');
         assert.ok(expired, 'a CHAT_EXPIRED item was sent');
         assert.equal(expired.sender, 'SYSTEM');
-        const ended = firstArg<{ by: string; reason: string }>(
-          await agent.socket.waitFor('chat ended'),
-        );
+        const ended = firstArg(await agent.socket.waitFor('chat ended'));
         assert.equal(ended.reason, 'expired');
       },
     );

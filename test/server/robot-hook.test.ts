@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../demo/server/app.js';
 import type { RobotChat, RobotHook, ServerPlugin } from '../../demo/server/robot-hook.js';
+import type { CanChatResult } from '../../src/protocol/index.js';
 import { Agent, firstArg, itemOf, Visitor, type AgentChat } from './support/chat-clients.js';
 import { startTestServer, testConfig } from './support/test-server.js';
 
@@ -68,7 +69,7 @@ describe('robot hook', () => {
     // No human agent is online in the test config: without the robot this would be 0 and the
     // widget would tell the visitor that everyone is busy.
     const response = await fetch(`${server.baseURL}/socket/external.api/canchat?area=1`);
-    const body = (await response.json()) as { agentsAvailable: number; chatOpen: boolean };
+    const body = (await response.json()) as CanChatResult;
     assert.equal(body.chatOpen, true);
     assert.equal(body.agentsAvailable, 1);
   });

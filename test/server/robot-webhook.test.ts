@@ -201,13 +201,11 @@ describe('webhook responses', () => {
     webhook.reply = () => ({ json: { type: 'handover' } });
     const agent = await Agent.signIn(server.baseURL, 'Bob');
     const { visitor, sessionId } = await startChat({ message: 'I need a person' });
-    assert.ok(firstArg<number>(await visitor.socket.waitFor('queue')) >= 1);
+    assert.ok(firstArg(await visitor.socket.waitFor('queue')) >= 1);
     const left = await visitor.nextMessage((message) => itemOf(message)?.event === 'AGENT_LEFT');
     assert.equal(itemOf(left)?.name, 'Robbie');
     await agent.socket.waitFor('queue', (frame) =>
-      firstArg<{ chats: { sessionId: number }[] }>(frame).chats.some(
-        (chat) => chat.sessionId === sessionId,
-      ),
+      firstArg(frame).chats.some((chat) => chat.sessionId === sessionId),
     );
     const calls = webhook.calls.length;
     const chat: AgentChat = await agent.accept(sessionId);
@@ -280,7 +278,7 @@ describe('failing robots', () => {
       webhook.reply = reply;
       const before = webhook.calls.length;
       const { visitor, sessionId } = await startChat();
-      const position = firstArg<number>(await visitor.socket.waitFor('queue'));
+      const position = firstArg(await visitor.socket.waitFor('queue'));
       assert.ok(position >= 1, 'the visitor is queued');
       assert.equal(webhook.calls.length - before, 2, 'first attempt + one retry');
       assert.equal(logsFor(sessionId, 'robot webhook attempt failed').length, 2);

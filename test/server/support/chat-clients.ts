@@ -8,6 +8,7 @@ import type {
   AgentClientFrames,
   AgentServerEvents,
   ChatMessage,
+  ErrorPayload,
   MessageSentEvent,
   RegisterFrame,
   SessionInfo,
@@ -27,11 +28,36 @@ export type AgentChat = AgentChatSnapshot;
 export type VisitorSocket = SocketClient<VisitorClientFrames, VisitorServerEvents>;
 export type AgentSocket = SocketClient<AgentClientFrames, AgentServerEvents>;
 
+/** A bare visitor socket (no chat yet), e.g. for frames out of order. */
+export function connectVisitorSocket(
+  baseURL: string,
+  transports?: string[],
+): Promise<VisitorSocket> {
+  return SocketClient.connect(`${baseURL}/socket/external`, transports);
+}
+
+/** A bare agent console socket (not signed in). */
+export function connectAgentSocket(baseURL: string): Promise<AgentSocket> {
+  return SocketClient.connect(`${baseURL}/socket/agent`);
+}
+
 /** The server always answers a new message with a numeric id. */
 type Sent = MessageSentEvent & { id: number };
 
-/** The first argument of an event, read as `T` (the tests say what they expect). */
-export const firstArg = <T>(frame: { args: readonly unknown[] }): T => frame.args[0] as T;
+/** The first argument of an event, typed by the protocol's event map. */
+export function firstArg<Frame extends { args: readonly unknown[] }>(
+  frame: Frame,
+): Frame['args'][0];
+/** The first argument of an untyped event, read as `T` (the test says what it expects). */
+export function firstArg<T>(frame: { args: readonly unknown[] }): T;
+export function firstArg(frame: { args: readonly unknown[] }): unknown {
+  return frame.args[0];
+}
+
+/** The code of an `error` event; undefined for any other event. */
+export function errorCode(frame: { event: unknown; args: readonly unknown[] }): string | undefined {
+  return frame.event === 'error' ? (frame.args[0] as ErrorPayload).code : undefined;
+}
 
 /** The structured item of a `"\u0001{…}"` text, or undefined for plain text. */
 export function itemOf(message: WireMessage): Record<string, unknown> | undefined {

@@ -110,6 +110,13 @@ export class SocketClient<Frames extends object = AnyFrames, Events extends obje
   }
 
   /** Sends a frame and waits for the answer carrying its id (any event, including `error`). */
+  request<T extends keyof Frames & string>(type: T, data?: Frames[T]): Promise<ServerEvent<Events>>;
+  /** Sends a frame and waits for the answer of that id that is the event `event`. */
+  request<T extends keyof Frames & string, E extends keyof Events & string>(
+    type: T,
+    data: Frames[T] | undefined,
+    event: E,
+  ): Promise<ServerEvent<Events, E>>;
   async request<T extends keyof Frames & string>(
     type: T,
     data?: Frames[T],
