@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { backoffDelay } from '../../src/client/backoff.js';
-import { Outbox } from '../../src/client/outbox.js';
-import { decodeServerFrame } from '../../src/client/codec.js';
+import { decodeServerFrame, encodeClientFrame } from '../../src/client/codec.js';
+import type { ServerEnvelope, VisitorServerEvents } from '../../src/protocol/index.js';
 
 describe('decodeServerFrame', () => {
   it('accepts the frames of protocol.md §4', () => {
@@ -43,30 +42,43 @@ describe('decodeServerFrame', () => {
   });
 });
 
-describe('backoffDelay', () => {
-  it('grows the ceiling from the minimum to the maximum, with full jitter', () => {
-    const ceilings = [0, 1, 2, 3, 4, 5, 6, 10, 100].map((attempt) =>
-      backoffDelay(attempt, 500, 20000, () => 0.999999),
-    );
-    expect(ceilings).to.deep.equal([499, 999, 1999, 3999, 7999, 15999, 19999, 19999, 19999]);
-    expect(backoffDelay(3, 500, 20000, () => 0)).to.equal(0);
-    expect(backoffDelay(1, 500, 20000, () => 0.5)).to.equal(500);
+describe('encodeClientFrame', () => {
+  it('writes {type, data, id} as protocol.md §2 has it', () => {
+    const text = encodeClientFrame('chat message', { umid: 'c-1-1', message: 'Hi', mcount: 1 }, 3);
+    expect(JSON.parse(text)).to.deep.equal({
+      type: 'chat message',
+      data: { umid: 'c-1-1', message: 'Hi', mcount: 1 },
+      id: 3,
+    });
+    expect(JSON.parse(encodeClientFrame('close chat', {}, 1))).to.deep.equal({
+      type: 'close chat',
+      data: {},
+      id: 1,
+    });
   });
-});
 
-describe('Outbox.parse', () => {
-  it('keeps valid entries and their failed state, drops the rest', () => {
-    const stored = JSON.stringify([
-      { id: 'c-1-1', message: 'a', state: 'sending' },
-      { id: 'c-1-2', message: 'b', state: 'failed' },
-      { id: 3, message: 'bad id' },
-      'junk',
-    ]);
-    expect(Outbox.parse(stored)).to.deep.equal([
-      { id: 'c-1-1', message: 'a', state: 'sending' },
-      { id: 'c-1-2', message: 'b', state: 'failed' },
-    ]);
-    expect(Outbox.parse('{broken')).to.deep.equal([]);
-    expect(Outbox.parse(undefined)).to.deep.equal([]);
+  it('round-trips with the decoder: what the client sends, a server echoing it back can send', () => {
+    // A server that answers `register` with the session: the decoder reads what the encoder wrote.
+    const register = JSON.parse(
+      encodeClientFrame(
+        'register',
+        { area: 2, name: 'Ann', email: 'ann@example.com', message: 'Hello' },
+        1,
+      ),
+    ) as { id: number };
+    const answer: ServerEnvelope<VisitorServerEvents, 'register'> = {
+      event: 'register',
+      args: [{ sessionId: 7, sessionSecret: 's', areaId: 2, clientName: 'Ann' }],
+      re: register.id,
+    };
+    expect(decodeServerFrame(JSON.stringify(answer))).to.deep.equal(answer);
+  });
+
+  it('takes only the frames and data shapes of VisitorClientFrames (checked by tsc)', () => {
+    // @ts-expect-error `login` is an agent console frame, not a visitor frame
+    const wrongType = encodeClientFrame('login', { name: 'Ann' }, 1);
+    // @ts-expect-error a `chat message` needs its umid
+    const wrongData = encodeClientFrame('chat message', { message: 'Hi', mcount: 1 }, 2);
+    expect([wrongType, wrongData].every((text) => typeof text === 'string')).to.equal(true);
   });
 });

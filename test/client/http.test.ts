@@ -186,10 +186,35 @@ describe('CentionChat attachFile', () => {
     expect(await server.framesOfType('add attachment')).to.have.length(0);
   });
 
+  it('reports each refusal as a CentionChatError with its protocol code', async () => {
+    await chat.attachFile(fileOf(2001, 'big.zip', 'application/zip'), () => {}, { onError });
+    await server.setUploadAnswer({ status: 500, body: 'not json' });
+    await chat.attachFile(fileOf(10, 'a.txt', 'text/plain'), () => {}, { onError });
+    await server.setUploadAnswer({ status: 413, body: { error: { code: 'too_large' } } });
+    await chat.attachFile(fileOf(10, 'b.txt', 'text/plain'), () => {}, { onError });
+    await server.setCanChat({ feature: { 'chat.attachment': false } });
+    await canChat(chat);
+    await chat.attachFile(fileOf(10, 'c.txt', 'text/plain'), () => {}, { onError });
+    expect(errors.map((error) => error.code)).to.deep.equal([
+      'too_large',
+      'upload_failed',
+      'too_large',
+      'attachments_disabled',
+    ]);
+    for (const error of errors) {
+      expect(error).to.be.instanceOf(CentionChatError).and.instanceOf(Error);
+      expect(error.name).to.equal('CentionChatError');
+      expect(error.message).to.be.a('string').and.have.length.greaterThan(0);
+    }
+    expect(errors[1]?.message).to.equal('The upload failed (500).');
+    expect(errors[2]?.message, 'no message from the server').to.equal('The upload failed (413).');
+  });
+
   it('refuses with not_connected when the chat is not connected', async () => {
     chat.disconnect();
     await chat.attachFile(fileOf(10, 'a.txt', 'text/plain'), () => {}, { onError });
     expect(errors.map((error) => error.code)).to.deep.equal(['not_connected']);
+    expect(errors[0]).to.be.instanceOf(CentionChatError);
     expect(await uploads()).to.have.length(0);
   });
 });
