@@ -86,6 +86,7 @@ describe('CentionChat messages', () => {
     const data = (await log.waitFor('chat message', 2))[1]?.[0];
     expect(data?.agent).to.equal('Agent Smith');
     expect(data?.chat[0]).to.include({ sender: 'AGENT', text: '<b>Hi</b>, I am Agent Smith' });
+    if (!pushed) throw new Error('no open session to push to');
     await server.emit('chat message', { agent: 'Agent Smith', client: 'Ann', chat: [pushed] });
     await server.emit('queue', 9);
     await log.waitFor('queue', 2);

@@ -1,33 +1,38 @@
 /**
  * A scriptable, in-process chat server for tests: a real `sockjs` server plus the HTTP endpoints of
- * protocol.md (canchat, upload, download, savehistory, printhistory), on a random port.
+ * protocol.md (fake-http-api.ts), on a random port.
  *
  * It speaks the visitor side of the protocol well enough for client and component tests ("happy"
  * auto-reply mode), and lets a test take over: send any frame (also malformed text), read the
  * `received` log, drop connections, refuse new ones for a while (offline), script canchat and
  * upload answers. Modelled on centrifuge-js's fakeServer. Node only; browser tests drive it through
- * the WTR commands in `wtr-plugins.ts` and the helper in `fake-server-client.ts`.
+ * the WTR commands in `wtr-plugins.ts` and the helper in `fake-server-client.ts`. Frames and events
+ * are typed from src/protocol.
  */
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { randomBytes } from 'node:crypto';
 import sockjs from 'sockjs';
+import type {
+  ChatMessage,
+  VisitorServerEventName,
+  VisitorServerEvents,
+} from '../../src/protocol/index.js';
+import { handleHttpApi, workspacePath, type FakeHttpContext } from './fake-http-api.js';
+import { FakeSessions, sessionInfo, type SessionRecord } from './fake-sessions.js';
 import type {
   ClientFrame,
   FakeCanChatAnswer,
-  FakeChatMessage,
   FakeHttpAnswer,
   FakeServerOptions,
   FakeSession,
   HttpRequestRecord,
+  PushMessageOptions,
   ReceivedFrame,
 } from './fake-server-types.js';
 
 export type * from './fake-server-types.js';
 
-const workspacePath = '/s/demo';
 const socketPrefix = `${workspacePath}/socket/external`;
-const apiPrefix = `${workspacePath}/socket/external.api`;
 
 type SockJSHandler = (
   request: http.IncomingMessage,
@@ -41,37 +46,7 @@ interface LiveConnection {
   session?: SessionRecord;
 }
 
-interface SessionRecord extends Omit<FakeSession, 'connections'> {
-  /** umid → the `message sent` payload first answered, so a resend gets the same answer. */
-  sentByUmid: Map<string, { id: number; umid: string; sent: number; sentHuman: string }>;
-}
-
-interface StoredUpload {
-  id: string;
-  name: string;
-  mime: string;
-  bytes: Buffer;
-  sessionId: number;
-}
-
-const defaultCanChat = {
-  chatOpen: true,
-  agentsAvailable: 1,
-  feature: {
-    'chat.attachment': true,
-    'chat.max-attachment-size': 1024 * 1024,
-    'chat.max-image-size': 512 * 1024,
-    'chat.external-source-page': false,
-  },
-};
-
-function humanTime(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
-
-function humanSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
-}
+type FrameData = Record<string, unknown>;
 
 /**
  * Cuts a connection like a network failure would: the TCP socket is destroyed without a SockJS
@@ -107,6 +82,8 @@ function parseClientFrame(raw: string): ClientFrame | undefined {
   }
 }
 
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 export class FakeChatServer {
   /** `http://127.0.0.1:<port>/s/demo`, the `baseURL` a client uses. */
   baseURL = '';
@@ -120,11 +97,8 @@ export class FakeChatServer {
   private uploadAnswer: FakeHttpAnswer | undefined;
   private readonly httpServer: http.Server;
   private readonly connections = new Map<number, LiveConnection>();
-  private readonly sessions = new Map<number, SessionRecord>();
-  private readonly uploads = new Map<string, StoredUpload>();
+  private readonly store = new FakeSessions();
   private connectionCount = 0;
-  private nextSessionId = 1;
-  private nextMessageId = 1;
   private refuseUntil = 0;
 
   private constructor(options: FakeServerOptions) {
@@ -148,6 +122,13 @@ export class FakeChatServer {
     // `middleware()` exists in sockjs 0.3 but not in its typings: a handler that returns true when
     // the request was for the SockJS prefix. Calling it ourselves lets `refuseConnections` say no first.
     const sockjsHandler = (socketServer as unknown as { middleware(): SockJSHandler }).middleware();
+    const httpContext: FakeHttpContext = {
+      baseURL: () => this.baseURL,
+      store: this.store,
+      log: this.httpRequests,
+      canChatAnswer: () => this.canChatAnswer,
+      uploadAnswer: () => this.uploadAnswer,
+    };
     this.httpServer = http.createServer((request, response) => {
       if (request.url?.startsWith(socketPrefix + '/') || request.url === socketPrefix) {
         if (this.isRefusing()) {
@@ -156,7 +137,7 @@ export class FakeChatServer {
         }
         if (sockjsHandler(request, response) === true) return;
       }
-      this.handleHttp(request, response).catch((error: unknown) => {
+      handleHttpApi(httpContext, request, response).catch((error: unknown) => {
         response.writeHead(500).end(String(error));
       });
     });
@@ -192,36 +173,29 @@ export class FakeChatServer {
   }
 
   /** Sends `{event, args}` to every open connection. */
-  emit(event: string, ...args: unknown[]): void {
+  emit<E extends VisitorServerEventName>(event: E, ...args: VisitorServerEvents[E]): void {
     this.send({ event, args });
   }
 
   /** Stores a message from an agent (or the system) in a session and pushes it to its connections. */
-  pushMessage(
-    text: string,
-    options: { sender?: 'AGENT' | 'SYSTEM'; agent?: string; sessionId?: number } = {},
-  ): FakeChatMessage | undefined {
-    const session = this.findSession(options.sessionId);
+  pushMessage(text: string, options: PushMessageOptions = {}): ChatMessage | undefined {
+    const session = this.store.find(options.sessionId);
     if (!session) return undefined;
     const sender = options.sender ?? 'AGENT';
     if (sender === 'AGENT') session.agent = options.agent ?? (session.agent || 'Agent Smith');
-    const message = this.storeMessage(session, {
+    const message = this.store.store(session, {
       sender,
       text,
       umid: '',
       ...(sender === 'AGENT' ? { agent: session.agent } : {}),
     });
-    this.sendToSession(session, 'chat message', {
-      agent: session.agent,
-      client: session.clientName,
-      chat: [message],
-    });
+    this.sendMessages(session, [message]);
     return message;
   }
 
   /** Ends a session from the server side (agent or system), as `finish chat session`. */
   finishSession(by: 'agent' | 'system' = 'agent', sessionId?: number): void {
-    const session = this.findSession(sessionId);
+    const session = this.store.find(sessionId);
     if (!session) return;
     session.closed = true;
     this.sendToSession(session, 'finish chat session', { by });
@@ -232,7 +206,7 @@ export class FakeChatServer {
     for (const live of [...this.connections.values()]) {
       if (connection === undefined || live.number === connection) {
         dropConnection(live.socket);
-        this.forgetConnection(live);
+        this.connections.delete(live.number);
       }
     }
   }
@@ -266,7 +240,7 @@ export class FakeChatServer {
   }
 
   sessionList(): FakeSession[] {
-    return [...this.sessions.values()].map(({ sentByUmid: _sentByUmid, ...session }) => ({
+    return [...this.store.sessions.values()].map(({ sentByUmid: _sentByUmid, ...session }) => ({
       ...session,
       messages: [...session.messages],
       connections: [...this.connections.values()]
@@ -292,11 +266,7 @@ export class FakeChatServer {
     const live: LiveConnection = { number: this.connectionCount, socket };
     this.connections.set(live.number, live);
     socket.on('data', (raw: string) => this.handleFrame(live, raw));
-    socket.on('close', () => this.forgetConnection(live));
-  }
-
-  private forgetConnection(live: LiveConnection): void {
-    this.connections.delete(live.number);
+    socket.on('close', () => this.connections.delete(live.number));
   }
 
   private handleFrame(live: LiveConnection, raw: string): void {
@@ -304,19 +274,19 @@ export class FakeChatServer {
     this.received.push({ connection: live.number, raw, ...(frame ? { frame } : {}) });
     if (!this.options.autoReply) return;
     if (!frame) {
-      this.reply(live, 'error', { code: 'bad_frame', message: 'not a frame' });
+      this.reply(live, 'error', [{ code: 'bad_frame', message: 'not a frame' }]);
       return;
     }
     const data = frame.data ?? {};
     switch (frame.type) {
       case 'register':
-        return this.handleRegister(live, frame, data);
+        return this.handleRegister(live, frame.id, data);
       case 'resume':
-        return this.handleResume(live, frame, data);
+        return this.handleResume(live, frame.id, data);
       case 'chat message':
-        return this.handleChatMessage(live, frame, data);
+        return this.handleChatMessage(live, frame.id, data);
       case 'add attachment':
-        return this.handleAttachment(live, frame, data);
+        return this.handleAttachment(live, frame.id, data);
       case 'close chat':
         return this.handleCloseChat(live);
       case 'preview':
@@ -327,49 +297,30 @@ export class FakeChatServer {
         this.reply(
           live,
           'error',
-          { code: 'bad_frame', message: `unknown type ${frame.type}` },
+          [{ code: 'bad_frame', message: `unknown type ${frame.type}` }],
           frame.id,
         );
     }
   }
 
-  private handleRegister(
-    live: LiveConnection,
-    frame: ClientFrame,
-    data: Record<string, unknown>,
-  ): void {
-    const session: SessionRecord = {
-      sessionId: this.nextSessionId++,
-      sessionSecret: randomBytes(12).toString('hex'),
-      areaId: typeof data.area === 'number' ? data.area : Number(data.area),
-      clientName: typeof data.name === 'string' ? data.name : '',
-      agent: '',
-      closed: false,
-      messages: [],
-      sentByUmid: new Map(),
-    };
-    this.sessions.set(session.sessionId, session);
+  // The handlers read `data` defensively: a test may send any frame, not only valid ones.
+
+  private handleRegister(live: LiveConnection, id: number, data: FrameData): void {
+    const areaId = typeof data.area === 'number' ? data.area : Number(data.area);
+    const session = this.store.create(areaId, textOf(data.name));
     live.session = session;
-    this.reply(live, 'register', this.sessionInfo(session), frame.id);
-    const question = this.storeMessage(session, {
+    this.reply(live, 'register', [sessionInfo(session)], id);
+    const question = this.store.store(session, {
       sender: 'CLIENT',
       umid: '',
-      text: typeof data.message === 'string' ? data.message : '',
+      text: textOf(data.message),
     });
-    this.reply(live, 'chat message', {
-      agent: '',
-      client: session.clientName,
-      chat: [question],
-    });
-    if (this.options.queuePosition !== null) this.reply(live, 'queue', this.options.queuePosition);
+    this.reply(live, 'chat message', [{ agent: '', client: session.clientName, chat: [question] }]);
+    this.sendQueuePosition(live);
   }
 
-  private handleResume(
-    live: LiveConnection,
-    frame: ClientFrame,
-    data: Record<string, unknown>,
-  ): void {
-    const session = this.sessions.get(Number(data.sessionId));
+  private handleResume(live: LiveConnection, id: number, data: FrameData): void {
+    const session = this.store.sessions.get(Number(data.sessionId));
     const error = !session
       ? 'no session'
       : session.sessionSecret !== data.sessionSecret
@@ -378,69 +329,54 @@ export class FakeChatServer {
           ? 'chat closed'
           : undefined;
     if (error || !session) {
-      this.reply(live, 'resume', { error: error ?? 'no session' }, frame.id);
+      this.reply(live, 'resume', [{ error: error ?? 'no session' }], id);
       return;
     }
     live.session = session;
-    this.reply(live, 'resume', this.sessionInfo(session), frame.id);
+    this.reply(live, 'resume', [sessionInfo(session)], id);
     const lastSeenId = typeof data.lastSeenId === 'number' ? data.lastSeenId : 0;
     const backlog = session.messages.filter((message) => message.id > lastSeenId);
     if (backlog.length > 0) {
-      this.reply(live, 'chat message', {
-        agent: session.agent,
-        client: session.clientName,
-        chat: backlog,
-      });
+      this.reply(live, 'chat message', [
+        { agent: session.agent, client: session.clientName, chat: backlog },
+      ]);
     }
-    if (!session.agent && this.options.queuePosition !== null) {
-      this.reply(live, 'queue', this.options.queuePosition);
-    }
+    if (!session.agent) this.sendQueuePosition(live);
   }
 
-  private handleChatMessage(
-    live: LiveConnection,
-    frame: ClientFrame,
-    data: Record<string, unknown>,
-  ): void {
+  private handleChatMessage(live: LiveConnection, id: number, data: FrameData): void {
     const session = live.session;
     if (!session || session.closed) {
-      this.reply(live, 'error', { code: 'no_session', message: 'no chat' }, frame.id);
+      this.reply(live, 'error', [{ code: 'no_session', message: 'no chat' }], id);
       return;
     }
-    const umid = typeof data.umid === 'string' ? data.umid : '';
+    const umid = textOf(data.umid);
     const known = session.sentByUmid.get(umid);
     if (known) {
       // Exactly-once: a resend is answered like the first time and not stored again.
-      this.reply(live, 'message sent', known, frame.id);
+      this.reply(live, 'message sent', [known], id);
       return;
     }
-    const message = this.storeMessage(session, {
+    const message = this.store.store(session, {
       sender: 'CLIENT',
       umid,
-      text: typeof data.message === 'string' ? data.message : '',
+      text: textOf(data.message),
     });
     const sent = { id: message.id, umid, sent: message.sent, sentHuman: message.sentHuman };
     if (umid) session.sentByUmid.set(umid, sent);
     if (!this.options.ackMessages) return;
-    this.reply(live, 'message sent', sent, frame.id);
-    this.sendToSession(session, 'chat message', {
-      agent: session.agent,
-      client: session.clientName,
-      chat: [message],
-    });
+    this.reply(live, 'message sent', [sent], id);
+    this.sendMessages(session, [message]);
   }
 
-  private handleAttachment(
-    live: LiveConnection,
-    frame: ClientFrame,
-    data: Record<string, unknown>,
-  ): void {
+  private handleAttachment(live: LiveConnection, id: number, data: FrameData): void {
     const session = live.session;
     const file = data.file;
     if (!session || session.closed || !isRecord(file)) {
-      this.reply(live, 'error', { code: 'bad_frame', message: 'no file' }, frame.id);
+      this.reply(live, 'error', [{ code: 'bad_frame', message: 'no file' }], id);
       return;
     }
+    // Copied as the visitor sent them, like a FileUploadItem (src/protocol/items.ts).
     const item = {
       event: 'FILE_UPLOAD',
       fileDownload: file.download,
@@ -448,26 +384,22 @@ export class FakeChatServer {
       sizeHuman: file.sizeHuman,
       mime: file.mime,
     };
-    const message = this.storeMessage(session, {
+    const message = this.store.store(session, {
       sender: 'CLIENT',
-      umid: typeof data.umid === 'string' ? data.umid : '',
+      umid: textOf(data.umid),
       text: '\u0001' + JSON.stringify(item),
     });
-    this.sendToSession(session, 'chat message', {
-      agent: session.agent,
-      client: session.clientName,
-      chat: [message],
-    });
+    this.sendMessages(session, [message]);
   }
 
   private handleCloseChat(live: LiveConnection): void {
     const session = live.session;
     if (!session) {
-      this.reply(live, 'finish chat session', { by: 'client' });
+      this.reply(live, 'finish chat session', [{ by: 'client' }]);
       return;
     }
     session.closed = true;
-    this.storeMessage(session, {
+    this.store.store(session, {
       sender: 'SYSTEM',
       umid: '',
       text: '\u0001' + JSON.stringify({ event: 'CLIENT_ENDS_CHAT' }),
@@ -475,171 +407,36 @@ export class FakeChatServer {
     this.sendToSession(session, 'finish chat session', { by: 'client' });
   }
 
-  private sessionInfo(session: SessionRecord) {
-    return {
-      sessionId: session.sessionId,
-      sessionSecret: session.sessionSecret,
-      areaId: session.areaId,
-      clientName: session.clientName,
-    };
+  private sendQueuePosition(live: LiveConnection): void {
+    if (this.options.queuePosition !== null)
+      this.reply(live, 'queue', [this.options.queuePosition]);
   }
 
-  private findSession(sessionId?: number): SessionRecord | undefined {
-    if (sessionId !== undefined) return this.sessions.get(sessionId);
-    const open = [...this.sessions.values()].filter((session) => !session.closed);
-    return open[open.length - 1];
-  }
-
-  private storeMessage(
-    session: SessionRecord,
-    fields: Pick<FakeChatMessage, 'sender' | 'umid' | 'text'> & { agent?: string },
-  ): FakeChatMessage {
-    const now = new Date();
-    const message: FakeChatMessage = {
-      id: this.nextMessageId++,
-      sent: Math.floor(now.getTime() / 1000),
-      sentHuman: humanTime(now),
-      ...fields,
-    };
-    session.messages.push(message);
-    return message;
-  }
-
-  private reply(live: LiveConnection, event: string, payload?: unknown, re?: number): void {
-    const args = payload === undefined ? [] : [payload];
+  private reply<E extends VisitorServerEventName>(
+    live: LiveConnection,
+    event: E,
+    args: VisitorServerEvents[E],
+    re?: number,
+  ): void {
     live.socket.write(JSON.stringify(re ? { event, args, re } : { event, args }));
   }
 
-  private sendToSession(session: SessionRecord, event: string, payload: unknown): void {
+  private sendMessages(session: SessionRecord, chat: ChatMessage[]): void {
+    this.sendToSession(session, 'chat message', {
+      agent: session.agent,
+      client: session.clientName,
+      chat,
+    });
+  }
+
+  /** One-argument events to every connection attached to the session. */
+  private sendToSession<E extends 'chat message' | 'finish chat session'>(
+    session: SessionRecord,
+    event: E,
+    payload: VisitorServerEvents[E][0],
+  ): void {
     for (const live of this.connections.values()) {
-      if (live.session === session) this.reply(live, event, payload);
+      if (live.session === session) this.reply(live, event, [payload] as VisitorServerEvents[E]);
     }
-  }
-
-  // ---- HTTP side -----------------------------------------------------------------------------
-
-  private async handleHttp(
-    request: http.IncomingMessage,
-    response: http.ServerResponse,
-  ): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST' }).end();
-      return;
-    }
-    if (!url.pathname.startsWith(apiPrefix + '/')) {
-      response.writeHead(404, cors).end();
-      return;
-    }
-    const path = url.pathname.slice(workspacePath.length);
-    const query = Object.fromEntries(url.searchParams);
-    this.httpRequests.push({ method: request.method ?? 'GET', path, query });
-    const json = (status: number, body: unknown) => {
-      response.writeHead(status, { ...cors, 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
-    };
-    const route = url.pathname.slice(apiPrefix.length + 1);
-    const session = this.sessions.get(Number(query.sessionId ?? query.session));
-    const sessionBySecret = [...this.sessions.values()].find(
-      (candidate) => candidate.sessionSecret === (query.secret ?? query.t),
-    );
-
-    if (route === 'canchat') {
-      const answer = { ...defaultCanChat, ...this.canChatAnswer };
-      const resumable =
-        this.canChatAnswer.resumable ??
-        Boolean(session && !session.closed && session.sessionSecret === query.secret);
-      json(200, { ...answer, resumable });
-      return;
-    }
-    if (route === 'upload' && request.method === 'POST') {
-      await this.handleUpload(request, json);
-      return;
-    }
-    if (route.startsWith('download/')) {
-      const upload = this.uploads.get(route.slice('download/'.length));
-      const owner = upload && this.sessions.get(upload.sessionId);
-      if (!upload || !owner || owner.sessionSecret !== query.t) {
-        json(404, { error: { code: 'not_found', message: 'no such file' } });
-        return;
-      }
-      response.writeHead(200, { ...cors, 'content-type': upload.mime });
-      response.end(upload.bytes);
-      return;
-    }
-    if (route === 'savehistory' || route === 'printhistory') {
-      if (!sessionBySecret) {
-        json(403, { error: { code: 'bad_secret', message: 'unknown secret' } });
-        return;
-      }
-      const lines = sessionBySecret.messages.map(
-        (message) => `${message.sentHuman} ${message.sender}: ${message.text}`,
-      );
-      const isPrint = route === 'printhistory';
-      response.writeHead(200, {
-        ...cors,
-        'content-type': isPrint ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
-      });
-      response.end(isPrint ? `<pre>${lines.join('\n')}</pre>` : lines.join('\n'));
-      return;
-    }
-    json(404, { error: { code: 'not_found', message: 'no such endpoint' } });
-  }
-
-  private async handleUpload(
-    request: http.IncomingMessage,
-    json: (status: number, body: unknown) => void,
-  ): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    if (this.uploadAnswer) {
-      json(this.uploadAnswer.status, this.uploadAnswer.body);
-      return;
-    }
-    // Node's fetch Response parses multipart bodies, so no multipart library is needed here.
-    const form = await new Response(Buffer.concat(chunks), {
-      headers: { 'content-type': request.headers['content-type'] ?? '' },
-    }).formData();
-    const file = form.get('uploadfile');
-    const session = this.sessions.get(Number(form.get('session')));
-    if (!session || session.sessionSecret !== form.get('sessionSecret')) {
-      json(403, { error: { code: 'no_session', message: 'no such session' } });
-      return;
-    }
-    if (session.closed) {
-      json(409, { error: { code: 'chat_closed', message: 'the chat has ended' } });
-      return;
-    }
-    if (!(file instanceof Blob)) {
-      json(400, { error: { code: 'bad_type', message: 'uploadfile is missing' } });
-      return;
-    }
-    const limit = Number(
-      this.canChatAnswer.feature?.['chat.max-attachment-size'] ??
-        defaultCanChat.feature['chat.max-attachment-size'],
-    );
-    if (file.size > limit) {
-      json(413, { error: { code: 'too_large', message: 'file too large' } });
-      return;
-    }
-    const id = randomBytes(6).toString('hex');
-    const name = file instanceof File ? file.name : 'file';
-    const mime = file.type || 'application/octet-stream';
-    this.uploads.set(id, {
-      id,
-      name,
-      mime,
-      bytes: Buffer.from(await file.arrayBuffer()),
-      sessionId: session.sessionId,
-    });
-    json(200, {
-      id,
-      download: `${this.baseURL}/socket/external.api/download/${id}`,
-      value: name,
-      size: file.size,
-      sizeHuman: humanSize(file.size),
-      mime,
-    });
   }
 }

@@ -8,15 +8,22 @@
  *   await server.stop();
  */
 import { executeServerCommand } from '@web/test-runner-commands';
+import type {
+  ChatMessage,
+  ClientEnvelope,
+  VisitorClientFrames,
+  VisitorFrameType,
+  VisitorServerEventName,
+  VisitorServerEvents,
+} from '../../src/protocol/index.js';
 import type { FakeServerCommand } from './fake-server-commands.js';
 import type {
-  ClientFrame,
   FakeCanChatAnswer,
-  FakeChatMessage,
   FakeHttpAnswer,
   FakeServerOptions,
   FakeSession,
   HttpRequestRecord,
+  PushMessageOptions,
   ReceivedFrame,
 } from './fake-server-types.js';
 
@@ -61,15 +68,24 @@ export class FakeServer {
     return this.run({ op: 'received' });
   }
 
-  /** The parsed frames of one `type`, in order. */
-  async framesOfType(type: string): Promise<ClientFrame[]> {
+  /**
+   * The parsed frames of one `type`, in order, typed as `VisitorClientFrames` says they are (the
+   * server logs them unvalidated: a test asserting on them is what checks the shape).
+   */
+  async framesOfType<T extends VisitorFrameType>(
+    type: T,
+  ): Promise<ClientEnvelope<VisitorClientFrames, T>[]> {
     return (await this.received()).flatMap((entry) =>
-      entry.frame?.type === type ? [entry.frame] : [],
+      entry.frame?.type === type ? [entry.frame as ClientEnvelope<VisitorClientFrames, T>] : [],
     );
   }
 
   /** Waits until at least `count` frames of `type` arrived, and returns them all. */
-  waitForFrames(type: string, count = 1, timeoutMs?: number): Promise<ClientFrame[]> {
+  waitForFrames<T extends VisitorFrameType>(
+    type: T,
+    count = 1,
+    timeoutMs?: number,
+  ): Promise<ClientEnvelope<VisitorClientFrames, T>[]> {
     return waitFor(
       async () => {
         const frames = await this.framesOfType(type);
@@ -95,15 +111,12 @@ export class FakeServer {
   }
 
   /** Sends `{event, args}` to every connection. */
-  emit(event: string, ...args: unknown[]): Promise<void> {
+  emit<E extends VisitorServerEventName>(event: E, ...args: VisitorServerEvents[E]): Promise<void> {
     return this.send({ event, args });
   }
 
   /** Stores an agent (default) or system message in the newest open session and pushes it. */
-  pushMessage(
-    text: string,
-    options?: { sender?: 'AGENT' | 'SYSTEM'; agent?: string; sessionId?: number },
-  ): Promise<FakeChatMessage | null> {
+  pushMessage(text: string, options?: PushMessageOptions): Promise<ChatMessage | null> {
     return this.run({ op: 'pushMessage', text, ...(options ? { options } : {}) });
   }
 

@@ -1,5 +1,10 @@
 /** The payloads of the `fake-chat-server` WTR command (see wtr-plugins.ts). No imports of Node. */
-import type { FakeCanChatAnswer, FakeHttpAnswer, FakeServerOptions } from './fake-server-types.js';
+import type {
+  FakeCanChatAnswer,
+  FakeHttpAnswer,
+  FakeServerOptions,
+  PushMessageOptions,
+} from './fake-server-types.js';
 
 export type FakeServerCommand =
   | { op: 'start'; options?: FakeServerOptions }
@@ -8,12 +13,7 @@ export type FakeServerCommand =
   | { op: 'httpRequests'; id: number }
   | { op: 'clearLogs'; id: number }
   | { op: 'send'; id: number; frame: unknown; connection?: number }
-  | {
-      op: 'pushMessage';
-      id: number;
-      text: string;
-      options?: { sender?: 'AGENT' | 'SYSTEM'; agent?: string; sessionId?: number };
-    }
+  | { op: 'pushMessage'; id: number; text: string; options?: PushMessageOptions }
   | { op: 'finishSession'; id: number; by?: 'agent' | 'system'; sessionId?: number }
   | { op: 'drop'; id: number; connection?: number }
   | { op: 'refuseConnections'; id: number; ms: number }

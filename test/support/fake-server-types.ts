@@ -1,9 +1,15 @@
 /**
  * Types shared by the scriptable fake chat server (Node side, `fake-chat-server.ts`) and its
- * browser-side remote control (`fake-server-client.ts`). No imports, so both sides can use it.
+ * browser-side remote control (`fake-server-client.ts`). Type-only imports, so both sides can use
+ * it; the wire shapes come from src/protocol.
  */
+import type { CanChatResult, ChatMessage, SessionInfo } from '../../src/protocol/index.js';
 
-/** A client→server frame as protocol.md §2 defines it. */
+/**
+ * A client→server frame as it arrived, when it was a JSON object with a string `type`. Not
+ * validated (a test may send anything), so `data` is untyped here; `FakeServer.framesOfType` gives
+ * the frames of one type typed from `VisitorClientFrames`.
+ */
 export interface ClientFrame {
   type: string;
   data?: Record<string, unknown>;
@@ -28,16 +34,11 @@ export interface HttpRequestRecord {
   query: Record<string, string>;
 }
 
-/** Answer of `canchat` (protocol.md §5). Missing fields fall back to an open chat with one agent. */
-export interface FakeCanChatAnswer {
-  chatOpen?: boolean;
-  agentsAvailable?: number;
-  /** When unset, computed from the query's `sessionId` + `secret` against live sessions. */
-  resumable?: boolean;
-  feature?: Record<string, boolean | number | string>;
-  openingHours?: unknown;
-  error?: string;
-}
+/**
+ * The scripted `canchat` answer (protocol.md §5): missing fields fall back to an open chat with
+ * one agent; `resumable`, when unset, is computed from the query's `sessionId` + `secret`.
+ */
+export type FakeCanChatAnswer = Partial<CanChatResult>;
 
 /** A scripted answer for the next uploads (instead of the happy `200 {id, download, …}`). */
 export interface FakeHttpAnswer {
@@ -66,26 +67,18 @@ export interface FakeServerOptions {
   heartbeatMs?: number;
 }
 
-/** A chat message as the fake server stores it (protocol.md §4 `ChatMessage`). */
-export interface FakeChatMessage {
-  id: number;
-  umid: string;
-  sender: 'CLIENT' | 'AGENT' | 'SYSTEM';
-  sent: number;
-  sentHuman: string;
-  text: string;
+/** Who `pushMessage` writes as, and into which session (default: the newest open one). */
+export interface PushMessageOptions {
+  sender?: 'AGENT' | 'SYSTEM';
   agent?: string;
+  sessionId?: number;
 }
 
 /** A session as the fake server keeps it, for assertions. */
-export interface FakeSession {
-  sessionId: number;
-  sessionSecret: string;
-  areaId: number;
-  clientName: string;
+export interface FakeSession extends SessionInfo {
   agent: string;
   closed: boolean;
-  messages: FakeChatMessage[];
+  messages: ChatMessage[];
   /** Connection numbers currently attached to this session. */
   connections: number[];
 }
