@@ -93,7 +93,7 @@ export function seedChat(server: RunningServer, count: number): SeededChat {
   });
   engine.agents.accept(BENCH_AGENT, session.id);
   const texts = chatTexts(count);
-  store.db.transaction(() => {
+  store.transaction(() => {
     texts.forEach((text, index) => {
       const sender = senderOf(index);
       store.insertMessage({
@@ -105,6 +105,6 @@ export function seedChat(server: RunningServer, count: number): SeededChat {
         sentAt: now - (count - index) * 3000,
       });
     });
-  })();
+  });
   return { sessionId: session.id, sessionSecret: session.secret, areaId: BENCH_AREA, texts };
 }

@@ -16,8 +16,7 @@ import type { Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LevelWithSilent, DestinationStream } from 'pino';
-import { createAgentSocket } from './agent-socket.js';
-import { ChatEngine } from './chat-engine.js';
+import { ChatEngine } from './engine/chat-engine.js';
 import type { ServerConfig } from './config.js';
 import { demoConfig } from './demo-config.js';
 import { ChatError, errorBody } from './errors.js';
@@ -27,7 +26,9 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 import type { ServerPlugin } from './robot-hook.js';
 import { registerSiteRoutes } from './site-routes.js';
 import { openStore, type ChatStore } from './store.js';
-import { createVisitorSocket } from './visitor-socket.js';
+import { RobotService } from './robot/robot-service.js';
+import { createAgentSocket } from './sockets/agent-socket.js';
+import { createVisitorSocket } from './sockets/visitor-socket.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -204,7 +205,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       basePath,
       config,
       store,
-      chat: engine,
+      chat: new RobotService(engine),
       logger: logger.child({ plugin: plugin.name }),
       registerRobot: (name, hook) => engine.registerRobot(name, hook),
     });

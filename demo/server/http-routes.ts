@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { lookup as typeForFileName } from 'mime-types';
 import Type, { type Static, type TObject, type TSchemaOptions } from 'typebox';
 import Value from 'typebox/value';
-import type { ChatEngine } from './chat-engine.js';
+import type { ChatEngine } from './engine/chat-engine.js';
 import { ChatError } from './errors.js';
 import { renderTranscript } from './transcript.js';
 

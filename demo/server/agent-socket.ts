@@ -1,1 +1,0 @@
-export { createAgentSocket } from './sockets/agent-socket.js';

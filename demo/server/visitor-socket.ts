@@ -1,1 +1,0 @@
-export { createVisitorSocket } from './sockets/visitor-socket.js';
