@@ -23,6 +23,7 @@ import type {
   ClientStatus,
   ConnectParameters,
   ConnectionState,
+  SessionStorageKind,
   UnsentMessage,
 } from './types.js';
 import type { VisitorServerFrame } from './codec.js';
@@ -33,7 +34,13 @@ import { CentionChatError } from './errors.js';
 import { apiURL, requestCanChat, sendFile, transcriptURL, type FileChat } from './http.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { Outbox } from './outbox.js';
-import { createChatStorage, type ChatStorage } from './session-store.js';
+import {
+  clearStoredChat,
+  readOutbox,
+  readStoredSession,
+  saveOutbox,
+  writeStoredSession,
+} from './session-store.js';
 
 export class CentionChat implements CentionChatApi {
   /** `https://<host>/s/<workspace>`. */
@@ -42,7 +49,7 @@ export class CentionChat implements CentionChatApi {
   I: (text: string) => string | undefined = () => undefined;
 
   readonly #options: ResolvedOptions;
-  readonly #storage: ChatStorage;
+  readonly #storageKind: SessionStorageKind;
 
   readonly #events = new Emitter<CentionChatEventMap>();
   readonly #statusEvents = new Emitter<{ status: [status: ClientStatus] }>();
@@ -59,6 +66,8 @@ export class CentionChat implements CentionChatApi {
   #isLive = false;
   /** The chat ended (finished, closed, or not resumable): messages are no longer accepted. */
   #isEnded = false;
+  /** The visitor started a chat, so the session may be stored (nothing is before: consent first). */
+  #hasConsent = false;
   #isCloseRequested = false;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
   #lastPreviewAt = 0;
@@ -66,14 +75,14 @@ export class CentionChat implements CentionChatApi {
   constructor(options: CentionChatOptions = {}) {
     this.baseURL = options.baseURL ?? '';
     this.#options = resolveOptions(options);
-    this.#storage = createChatStorage(this.#options.sessionStorage);
+    this.#storageKind = this.#options.sessionStorage;
     this.#connection = createConnection(this.#options, {
       url: () => `${this.baseURL}/socket/external`,
       onOpen: () => this.#handleOpen(),
-      onFrame: (frame) => this.#handleFrame(frame),
-      onDown: (unreachable) => {
+      onMessage: (frame) => this.#handleFrame(frame),
+      onClose: (unreachable) => {
         this.#isLive = false;
-        this.#delivery.connectionDown();
+        this.#delivery.close();
         if (unreachable !== undefined) {
           this.#emitError('network', `No connection to the chat server (${unreachable})`);
         }
@@ -115,12 +124,12 @@ export class CentionChat implements CentionChatApi {
   connect(parameters: ConnectParameters): void {
     this.#forgetChat();
     this.#registration = { ...parameters };
-    this.#storage.consent();
+    this.#hasConsent = true;
     this.#start();
   }
 
   tryResume(handler: (result: ResumeResult) => void): void {
-    const stored = this.#storage.readSession();
+    const stored = readStoredSession(this.#storageKind);
     if (!stored) {
       queueMicrotask(() => callSafely(handler, { error: 'no session' }));
       return;
@@ -128,15 +137,15 @@ export class CentionChat implements CentionChatApi {
     this.#forgetChat();
     this.#session = { ...stored, clientName: '' };
     // The visitor consented when this session was stored; unsent messages of the last page return.
-    this.#storage.consent();
+    this.#hasConsent = true;
     this.#resumeHandler = handler;
-    this.#outbox.replace(Outbox.parse(this.#storage.readOutbox()));
+    this.#outbox.replace(Outbox.parse(readOutbox(this.#storageKind)));
     this.#start();
   }
 
   resetChat(): void {
     this.#forgetChat();
-    this.#storage.clear();
+    clearStoredChat(this.#storageKind);
     this.#setState('idle');
   }
 
@@ -196,7 +205,7 @@ export class CentionChat implements CentionChatApi {
   }
 
   canChat(handler: (result: CanChatResult) => void, area: number): void {
-    requestCanChat(this.baseURL, area, this.#storage.readSession()).then((result) => {
+    requestCanChat(this.baseURL, area, readStoredSession(this.#storageKind)).then((result) => {
       if (result.feature) this.#features = result.feature;
       callSafely(handler, result);
     });
@@ -229,7 +238,7 @@ export class CentionChat implements CentionChatApi {
   #stop(): void {
     this.#resumeHandler = undefined;
     clearTimeout(this.#previewTimer);
-    this.#connection.stop();
+    this.#connection.close();
     if (this.#state !== 'idle') this.#setState('closed');
   }
 
@@ -249,7 +258,7 @@ export class CentionChat implements CentionChatApi {
     this.#isEnded = true;
     this.#isCloseRequested = false;
     this.#outbox.setState(undefined, 'failed');
-    if (this.#storage.hasConsent) this.#storage.clear();
+    if (this.#hasConsent) clearStoredChat(this.#storageKind);
   }
 
   #handleOpen(): void {
@@ -312,7 +321,7 @@ export class CentionChat implements CentionChatApi {
     };
     this.#isLive = true;
     this.#connection.resetBackoff();
-    this.#storage.saveSession(this.#session);
+    if (this.#hasConsent) writeStoredSession(this.#storageKind, this.#session);
     this.#setState('connected');
     if (this.#isCloseRequested) {
       this.#isCloseRequested = false;
@@ -346,7 +355,7 @@ export class CentionChat implements CentionChatApi {
   }
 
   #handleOutboxChange(): void {
-    if (!this.#isEnded) this.#storage.saveOutbox(this.#outbox.messages);
+    if (this.#hasConsent && !this.#isEnded) saveOutbox(this.#storageKind, this.#outbox.messages);
     this.#notifyStatus();
   }
 

@@ -31,13 +31,13 @@ export interface ConnectionEvents {
   url(): string;
   /** A socket opened; frame ids start again at 1. */
   onOpen(): void;
-  /** A valid frame arrived. */
-  onFrame(frame: VisitorServerFrame): void;
+  /** A valid frame arrived (decoded: the transport's `onMessage`, one level up). */
+  onMessage(frame: VisitorServerFrame): void;
   /**
    * The socket in use is gone (closed by us or not): whatever was bound to it ends. `unreachable`
    * says why, when the socket closed before it ever opened.
    */
-  onDown(unreachable?: string): void;
+  onClose(unreachable?: string): void;
   /** The connection state changed as the connection alone decides it. */
   onState(state: Extract<ConnectionState, 'connecting' | 'reconnecting' | 'offline'>): void;
   debug(...details: unknown[]): void;
@@ -47,10 +47,10 @@ export interface ConnectionEvents {
 export interface Connection {
   /** The owner wants a connection: drops are followed by reconnects. */
   readonly isStarted: boolean;
-  /** Connects now, and again after every drop until `stop()`. */
+  /** Connects now, and again after every drop until `close()`. */
   start(): void;
   /** Closes the socket; no more reconnects. */
-  stop(): void;
+  close(): void;
   /** The owner's session is attached: the next drop starts the backoff from its first step. */
   resetBackoff(): void;
   /** Sends one frame; its id, or undefined when there is no socket to send it on. */
@@ -60,7 +60,7 @@ export interface Connection {
 // A closure rather than a class: its state minifies to one-letter names (this file is in the
 // chunk every chat loads).
 export function createConnection(options: ConnectionOptions, events: ConnectionEvents): Connection {
-  const { url, onOpen, onFrame, onDown, onState, debug } = events;
+  const { url, onOpen, onMessage, onClose, onState, debug } = events;
   let transport: Transport | undefined;
   /** Bumped whenever a transport is replaced, so late events of an old one are ignored. */
   let generation = 0;
@@ -84,7 +84,7 @@ export function createConnection(options: ConnectionOptions, events: ConnectionE
     transport = undefined;
     clearTimeout(idleTimer);
     closing?.close();
-    onDown(unreachable);
+    onClose(unreachable);
   };
 
   const resetIdleTimer = () => {
@@ -105,7 +105,7 @@ export function createConnection(options: ConnectionOptions, events: ConnectionE
       return;
     }
     try {
-      onFrame(frame);
+      onMessage(frame);
     } catch (error) {
       debug('a frame could not be handled:', error);
     }
@@ -201,7 +201,7 @@ export function createConnection(options: ConnectionOptions, events: ConnectionE
       }
       open();
     },
-    stop() {
+    close() {
       isStarted = false;
       cancelReconnect();
       closeTransport();

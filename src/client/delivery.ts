@@ -44,7 +44,7 @@ export interface Delivery {
    * The socket is gone: no timeouts while there is nothing to time, and its frame ids mean
    * nothing (the next socket counts from 1 again).
    */
-  connectionDown(): void;
+  close(): void;
   /** Forgets the chat: what was delivered and the outbox. */
   forget(): void;
 }
@@ -125,7 +125,7 @@ export function createDelivery(
       agentName = agent;
       return { agent, client: data.client ?? '', chat: fresh };
     },
-    connectionDown() {
+    close() {
       chatFrames.clear();
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();

@@ -115,47 +115,22 @@ export function writeStoredSession(
   );
 }
 
-/** One client's session and outbox storage, under the consent rule. */
-export interface ChatStorage {
-  /** The visitor started (or resumed) a chat: from now on the session and outbox may be stored. */
-  consent(): void;
-  readonly hasConsent: boolean;
-  /** The stored session, if any (writes nothing). */
-  readSession(): StoredSession | undefined;
-  /** What the previous page left in the outbox (writes nothing). */
-  readOutbox(): string | undefined;
-  /** Stores the session; nothing before `consent()`. */
-  saveSession(session: StoredSession): void;
-  /** Stores the outbox, or removes it when empty; nothing before `consent()`. */
-  saveOutbox(messages: OutgoingMessage[]): void;
-  /** Removes the session and the outbox. Removing creates nothing, so it is no storing. */
-  clear(): void;
+// The outbox lives per tab (sessionStorage) unless the integrator chose memory only.
+const outboxKindOf = (kind: SessionStorageKind): SessionStorageKind =>
+  kind === 'memory' ? 'memory' : 'sessionStorage';
+
+/** What the previous page left in the outbox of a client whose session lives in `kind`. */
+export const readOutbox = (kind: SessionStorageKind): string | undefined =>
+  readValue(outboxKindOf(kind), outboxKey);
+
+/** Stores the outbox, or removes it when it is empty. */
+export function saveOutbox(kind: SessionStorageKind, messages: OutgoingMessage[]): void {
+  const text = messages.length > 0 ? JSON.stringify(messages) : undefined;
+  writeValue(outboxKindOf(kind), outboxKey, text);
 }
 
-/** The storage of a client whose session lives in `kind`. */
-export function createChatStorage(kind: SessionStorageKind): ChatStorage {
-  // The outbox lives per tab (sessionStorage) unless the integrator chose memory only.
-  const outboxKind = kind === 'memory' ? 'memory' : 'sessionStorage';
-  let hasConsent = false;
-  return {
-    consent() {
-      hasConsent = true;
-    },
-    get hasConsent() {
-      return hasConsent;
-    },
-    readSession: () => readStoredSession(kind),
-    readOutbox: () => readValue(outboxKind, outboxKey),
-    saveSession(session) {
-      if (hasConsent) writeStoredSession(kind, session);
-    },
-    saveOutbox(messages) {
-      if (!hasConsent) return;
-      writeValue(outboxKind, outboxKey, messages.length > 0 ? JSON.stringify(messages) : undefined);
-    },
-    clear() {
-      writeStoredSession(kind, undefined);
-      writeValue(outboxKind, outboxKey, undefined);
-    },
-  };
+/** Removes the stored session and outbox. Removing creates nothing, so it is no storing. */
+export function clearStoredChat(kind: SessionStorageKind): void {
+  writeStoredSession(kind, undefined);
+  writeValue(outboxKindOf(kind), outboxKey, undefined);
 }

@@ -46,8 +46,8 @@ function startConnection(options: { reconnectMinDelayMs?: number } = {}) {
     {
       url: () => 'https://chat.example/s/demo/socket/external',
       onOpen: () => {},
-      onFrame: (frame) => frames.push(frame),
-      onDown: (unreachable) => downs.push(unreachable),
+      onMessage: (frame) => frames.push(frame),
+      onClose: (unreachable) => downs.push(unreachable),
       onState: (state) => states.push(state),
       debug: () => {},
     },
@@ -77,7 +77,7 @@ describe('Connection and its network events', () => {
     fire('online');
     await socket(1);
     expect(states.at(-1)).to.equal('connecting');
-    connection.stop();
+    connection.close();
   });
 
   it('a page becoming visible retries at once instead of waiting out the backoff', async () => {
@@ -91,16 +91,16 @@ describe('Connection and its network events', () => {
     expect(sockets, 'waiting out a 60 s backoff').to.have.length(1);
     fire('visibilitychange');
     await socket(1);
-    connection.stop();
+    connection.close();
   });
 
-  it('hears nothing of the network after stop(), nor of window events it was not given', async () => {
+  it('hears nothing of the network after close(), nor of window events it was not given', async () => {
     const { connection, sockets, socket, fire } = startConnection();
     connection.start();
     (await socket(0)).handlers.onOpen();
     window.dispatchEvent(new Event('offline'));
     expect(sockets[0]?.isClosed, 'window is not its event target').to.equal(false);
-    connection.stop();
+    connection.close();
     fire('online');
     await settle();
     expect(sockets).to.have.length(1);
@@ -131,7 +131,7 @@ describe('Connection and its network events', () => {
       data: { ids: [3] },
       id: 1,
     });
-    connection.stop();
+    connection.close();
   });
 });
 

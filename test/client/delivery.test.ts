@@ -30,7 +30,7 @@ function deliveryWithLog(timeoutMs = 60000) {
   };
   const disconnect = () => {
     isConnected = false;
-    delivery.connectionDown();
+    delivery.close();
   };
   return { delivery, frames, queue, disconnect };
 }
