@@ -31,16 +31,11 @@ import { createConnection, type Connection } from './connection.js';
 import { createDelivery, type Delivery } from './delivery.js';
 import { callSafely, Emitter } from './emitter.js';
 import { CentionChatError } from './errors.js';
-import { apiURL, requestCanChat, sendFile, transcriptURL, type FileChat } from './http.js';
+import { apiURL, requestCanChat, transcriptURL } from './http.js';
+import { checkAttachment } from './attachment-rules.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { Outbox } from './outbox.js';
-import {
-  clearStoredChat,
-  readOutbox,
-  readStoredSession,
-  saveOutbox,
-  writeStoredSession,
-} from './session-store.js';
+import * as sessionStore from './session-store.js';
 
 export class CentionChat implements CentionChatApi {
   /** `https://<host>/s/<workspace>`. */
@@ -129,7 +124,7 @@ export class CentionChat implements CentionChatApi {
   }
 
   tryResume(handler: (result: ResumeResult) => void): void {
-    const stored = readStoredSession(this.#storageKind);
+    const stored = sessionStore.readStoredSession(this.#storageKind);
     if (!stored) {
       queueMicrotask(() => callSafely(handler, { error: 'no session' }));
       return;
@@ -139,13 +134,13 @@ export class CentionChat implements CentionChatApi {
     // The visitor consented when this session was stored; unsent messages of the last page return.
     this.#hasConsent = true;
     this.#resumeHandler = handler;
-    this.#outbox.replace(Outbox.parse(readOutbox(this.#storageKind)));
+    this.#outbox.replace(Outbox.parse(sessionStore.readOutbox(this.#storageKind)));
     this.#start();
   }
 
   resetChat(): void {
     this.#forgetChat();
-    clearStoredChat(this.#storageKind);
+    sessionStore.clearStoredChat(this.#storageKind);
     this.#setState('idle');
   }
 
@@ -189,23 +184,37 @@ export class CentionChat implements CentionChatApi {
     if (ids.length > 0) this.#connection.send('seen', { ids });
   }
 
-  attachFile(
+  async attachFile(
     file: File,
     cbOnDone: (unsent: UnsentMessage) => void,
     handlers: AttachFileHandlers = {},
   ): Promise<UnsentMessage | undefined> {
-    const chat: FileChat = {
-      url: apiURL(this.baseURL, 'upload'),
-      features: () => this.#features,
-      liveSession: () => (this.#isLive ? this.#session : undefined),
-      send: (frame) => this.#connection.send('add attachment', frame),
-      newUmid: this.#delivery.newUmid,
+    const fail = (error: CentionChatError) => {
+      callSafely(handlers.onError, error);
+      return undefined;
     };
-    return sendFile(chat, file, cbOnDone, handlers);
+    const notConnected = () =>
+      fail(new CentionChatError('not_connected', 'Not connected: the file was not sent.'));
+    const { uploadFile } = await import('./upload.js');
+    const refusal = checkAttachment(file, this.#features);
+    const session = this.#session;
+    if (refusal) return fail(refusal);
+    if (!session || !this.#isLive) return notConnected();
+    const outcome = await uploadFile(apiURL(this.baseURL, 'upload'), { file, ...session }, (part) =>
+      callSafely(handlers.onProgress, part),
+    );
+    if ('error' in outcome)
+      return fail(new CentionChatError(outcome.error.code, outcome.error.message));
+    const unsent = { id: this.#delivery.newUmid(), message: outcome.result.value };
+    const frame = { file: outcome.result, umid: unsent.id };
+    if (this.#connection.send('add attachment', frame) === undefined) return notConnected();
+    callSafely(cbOnDone, unsent);
+    return unsent;
   }
 
   canChat(handler: (result: CanChatResult) => void, area: number): void {
-    requestCanChat(this.baseURL, area, readStoredSession(this.#storageKind)).then((result) => {
+    const stored = sessionStore.readStoredSession(this.#storageKind);
+    requestCanChat(this.baseURL, area, stored).then((result) => {
       if (result.feature) this.#features = result.feature;
       callSafely(handler, result);
     });
@@ -258,7 +267,7 @@ export class CentionChat implements CentionChatApi {
     this.#isEnded = true;
     this.#isCloseRequested = false;
     this.#outbox.setState(undefined, 'failed');
-    if (this.#hasConsent) clearStoredChat(this.#storageKind);
+    if (this.#hasConsent) sessionStore.clearStoredChat(this.#storageKind);
   }
 
   #handleOpen(): void {
@@ -321,7 +330,7 @@ export class CentionChat implements CentionChatApi {
     };
     this.#isLive = true;
     this.#connection.resetBackoff();
-    if (this.#hasConsent) writeStoredSession(this.#storageKind, this.#session);
+    if (this.#hasConsent) sessionStore.writeStoredSession(this.#storageKind, this.#session);
     this.#setState('connected');
     if (this.#isCloseRequested) {
       this.#isCloseRequested = false;
@@ -355,7 +364,8 @@ export class CentionChat implements CentionChatApi {
   }
 
   #handleOutboxChange(): void {
-    if (this.#hasConsent && !this.#isEnded) saveOutbox(this.#storageKind, this.#outbox.messages);
+    if (this.#hasConsent && !this.#isEnded)
+      sessionStore.saveOutbox(this.#storageKind, this.#outbox.messages);
     this.#notifyStatus();
   }
 

@@ -75,9 +75,6 @@ const argumentChecks: Record<VisitorServerEventName, (args: unknown[]) => boolea
   error: ([error]) => isObject(error) && isString(error.code),
 };
 
-const isKnownEvent = (event: string): event is VisitorServerEventName =>
-  Object.hasOwn(argumentChecks, event);
-
 /** Parses and validates one server frame; a string (why) when the frame must be dropped. */
 export function decodeServerFrame(text: string): VisitorServerFrame | string {
   let value: unknown;
@@ -89,10 +86,10 @@ export function decodeServerFrame(text: string): VisitorServerFrame | string {
   if (!isObject(value) || !isString(value.event)) return 'not a frame';
   const args = value.args === undefined ? [] : value.args;
   if (!Array.isArray(args)) return 'args is not an array';
-  const event = value.event;
-  if (!isKnownEvent(event)) return `unknown event "${event}"`;
-  if (!argumentChecks[event](args)) return `bad arguments for "${event}"`;
-  // The check above is what makes these args the event's.
-  const frame = { event, args } as VisitorServerFrame;
-  return isNumber(value.re) ? { ...frame, re: value.re } : frame;
+  const check = argumentChecks[value.event as VisitorServerEventName];
+  if (!check) return `unknown event "${value.event}"`;
+  if (!check(args)) return `bad arguments for "${value.event}"`;
+  return (
+    isNumber(value.re) ? { event: value.event, args, re: value.re } : { event: value.event, args }
+  ) as VisitorServerFrame;
 }
