@@ -7,6 +7,7 @@
  * `scripts/build.mjs` runs both, then emits type declarations with tsc.
  */
 import { defineConfig, type LibraryOptions } from 'vite';
+import { htmlWhitespace } from './scripts/html-whitespace/plugin.mjs';
 import { sockjsSlim } from './scripts/sockjs-slim/plugin.mjs';
 
 export default defineConfig(({ mode }) => {
@@ -26,7 +27,7 @@ export default defineConfig(({ mode }) => {
       };
   return {
     publicDir: false,
-    plugins: [sockjsSlim()],
+    plugins: [sockjsSlim(), htmlWhitespace()],
     // sockjs-client's source refers to Node's `global`.
     define: { 'process.env.NODE_ENV': JSON.stringify('production'), global: 'globalThis' },
     build: {

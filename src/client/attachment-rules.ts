@@ -2,14 +2,9 @@
  * The checks a file passes before it is uploaded (protocol.md §5 features from `canChat`). Pure and
  * small, so the composer can run them without pulling in the lazily loaded upload code.
  */
+import { formatFileSize } from '../i18n/file-size.js';
 import { CentionChatError } from './errors.js';
 import type { ChatFeatures } from './types.js';
-
-/** "900 KB", "1.5 MB": a file size as people read it. */
-export const formatBytes = (bytes: number): string =>
-  bytes >= 1048576
-    ? `${(bytes / 1048576).toFixed(1).replace(/\.0$/, '')} MB`
-    : `${Math.ceil(bytes / 1024)} KB`;
 
 /**
  * The size limit for this file under the area's features: `chat.max-image-size` for images (the
@@ -44,7 +39,7 @@ export function checkAttachment(
   return limit !== undefined && file.size > limit
     ? new CentionChatError(
         'too_large',
-        `${file.name} (${formatBytes(file.size)}) is over the ${formatBytes(limit)} limit.`,
+        `${file.name} (${formatFileSize('en', file.size)}) is over the ${formatFileSize('en', limit)} limit.`,
       )
     : undefined;
 }

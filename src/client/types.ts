@@ -87,9 +87,6 @@ export type { CanChatResult, ChatFeatures, ErrorCode, OpeningHoursDay } from '..
 /** Stable error codes of the client: the protocol's `ErrorCode` (src/protocol/codes.ts). */
 export type ClientErrorCode = ErrorCode;
 
-/** @deprecated Use `CentionChatError`: the client reports errors as its instances. */
-export type ClientErrorShape = CentionChatError;
-
 /** Extra callbacks of `attachFile`, beyond the original `cbOnDone`. */
 export interface AttachFileHandlers {
   /** Upload progress from 0 to 1. */

@@ -1,7 +1,7 @@
 /**
  * File sizes as people of a language read them ("900 kB", "1,5 MB" in Swedish), through
  * `Intl.NumberFormat`'s units instead of hand-written unit names, so every language gets its own
- * decimal mark and spacing.
+ * decimal mark and spacing. The widget's texts and the client's English error messages both use it.
  */
 
 const MEGABYTE = 1024 * 1024;
