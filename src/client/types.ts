@@ -2,7 +2,7 @@
  * Public types of the client beyond the event map: options, results of calls, errors and the
  * extra status channel the widget uses (connection state and the outbox).
  */
-import type { CanChatResult, ErrorCode } from '../protocol/index.js';
+import type { CanChatResult, ErrorCode, RegisterFrame } from '../protocol/index.js';
 import type { CentionChatError } from './errors.js';
 import type { CentionChatEventName, CentionChatHandler, ResumeResult } from './events.js';
 import type { TransportFactory } from './transport/transport.js';
@@ -46,15 +46,8 @@ export interface CentionChatOptions {
   networkEventTarget?: EventTarget | null;
 }
 
-/** Fields of `connect()`, as in the Chat API. */
-export interface ConnectParameters {
-  area: number;
-  name: string;
-  email: string;
-  message: string;
-  phone?: string;
-  externalData?: Record<string, unknown> | string;
-}
+/** Fields of `connect()`, as in the Chat API: the `register` frame without what the client adds. */
+export type ConnectParameters = Omit<RegisterFrame, 'href' | 'clientDeviceInfo'>;
 
 /** What `message()` returns: the message to show at once as "sending". */
 export interface UnsentMessage {
