@@ -1,13 +1,48 @@
-// Builds every published artefact: the ES entries (with lazy chunks), the one-file IIFE, and the
-// type declarations. One command so `npm start`, CI and `npm run size` all see the same dist/.
+// Builds every published artefact: the script-tag files (module entry with lazy chunks, the
+// classic loader, the opt-in one-file bundle) with `.br`/`.gz` copies for servers that send
+// precompressed files, the npm entries, the type declarations and the custom-elements manifest.
+// One command so `npm start`, CI and `npm run size` all see the same dist/.
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-await build({ mode: 'es', logLevel: 'warn' });
-await build({ mode: 'iife', logLevel: 'warn' });
+for (const mode of ['es', 'loader', 'bundle', 'npm']) await build({ mode, logLevel: 'warn' });
+
+// The files a script tag loads (not dist/npm/, which bundlers read): compressed once, at the
+// highest levels, instead of on every request.
+for (const dir of ['dist', 'dist/chunks']) {
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.js'))) {
+    const path = join(dir, name);
+    const code = readFileSync(path);
+    writeFileSync(`${path}.gz`, gzipSync(code, { level: 9 }));
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
+}
+
+// Typing-only entries (`cention-chat/react`, `cention-chat/vue`) still need a file to resolve to.
+writeFileSync(
+  'dist/npm/types-only.js',
+  '// Types only: see dist/types/react.d.ts and vue.d.ts.\nexport {};\n',
+);
+
 execFileSync(
   process.execPath,
   ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'],
   { stdio: 'inherit' },
 );
-console.log('build: dist/cention-chat.js, dist/cention-chat.iife.js, dist/types/');
+// The custom-elements manifest (custom-elements-manifest.config.mjs), from the elements' JSDoc.
+execFileSync(
+  process.execPath,
+  ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet'],
+  {
+    stdio: 'inherit',
+  },
+);
+console.log(
+  'build: dist/cention-chat.js (+ chunks/), cention-chat.iife.js (loader), cention-chat.bundle.js, npm/, types/, custom-elements.json',
+);

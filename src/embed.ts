@@ -4,6 +4,7 @@
  * it is needed (the panel on first open; DOMPurify right after it is shown), and sets
  * `window._CentionChat` (see define-widget.ts).
  */
+import './types/global.js';
 import { createCentionChat } from './client/centionchat.js';
 import { CentionChatElement } from './components/chat/chat.js';
 import { defineWidget } from './components/chat/define-widget.js';

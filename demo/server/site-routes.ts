@@ -30,6 +30,19 @@ function originOf(request: FastifyRequest): string {
   return `${request.protocol}://${host}`;
 }
 
+/** One year: the longest a `max-age` is taken for. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * Five minutes for everything whose name stays the same from build to build (the entries a page
+ * names, source maps, types): a new release reaches visitors soon, and the ETag keeps revalidation
+ * cheap. Chunks carry a content hash in their name, so a changed chunk is a new address.
+ */
+const SHORT = 'public, max-age=300';
+
+export function widgetCaching(path: string): string {
+  return /[\\/]chunks[\\/][^\\/]+-[\w-]{8}\.js(\.br|\.gz)?$/.test(path) ? IMMUTABLE : SHORT;
+}
+
 export async function registerSiteRoutes(
   app: FastifyInstance,
   options: SiteOptions,
@@ -55,9 +68,17 @@ export async function registerSiteRoutes(
     root: options.widgetDir,
     prefix: '/widget/',
     decorateReply: false,
-    // The widget may be rebuilt while the server runs; always revalidate.
+    // As a CDN would: the build writes `.br` and `.gz` beside each script (scripts/build.mjs),
+    // sent to browsers that accept them (with `Vary: Accept-Encoding`).
+    preCompressed: true,
     cacheControl: false,
-    setHeaders: (response) => response.header('cache-control', 'no-cache'),
+    setHeaders: (response, path) => {
+      response.header('cache-control', widgetCaching(path));
+      // The module entry and its chunks load in CORS mode, and the classic loader imports them,
+      // so a page on another origin needs both headers to run the widget from here.
+      response.header('access-control-allow-origin', '*');
+      response.header('cross-origin-resource-policy', 'cross-origin');
+    },
   });
 
   const sockjsClient = join(options.nodeModulesDir, 'sockjs-client', 'dist', 'sockjs.min.js');

@@ -1,8 +1,9 @@
 /**
  * The widget on a page with a strict Content Security Policy (no inline script or style, no eval)
  * and Trusted Types enforced with the policy names docs/widget.md documents (`lit-html`,
- * `dompurify`): a whole chat, for the module build and for the classic one-file build, without a
- * single CSP or Trusted Types violation.
+ * `dompurify`): a whole chat, for the module entry, the classic loader (also on a page that allows
+ * scripts by nonce only: the loader's `import()` carries its tag's nonce, and is no Trusted Types
+ * sink) and the one-file bundle, without a single CSP or Trusted Types violation.
  */
 import type { Page } from '@playwright/test';
 import {
@@ -13,15 +14,20 @@ import {
   test,
 } from './support/fixtures.js';
 
-const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html dompurify',
-].join('; ');
+/** The policy, with `scriptSrc` as the page's `script-src`. */
+const strictCSP = (scriptSrc: string) =>
+  [
+    "default-src 'self'",
+    `script-src ${scriptSrc}`,
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html dompurify',
+  ].join('; ');
+
+/** A nonce for the page that allows scripts by nonce only (as sites with `strict-dynamic` do). */
+const NONCE = 'c2VjcmV0LW5vbmNlLTEyMw==';
 
 /** A 1×1 PNG as a data: address, which the policy allows for images. */
 const PIXEL_DATA_URL =
@@ -49,8 +55,28 @@ const violationsIn = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspLog: ViolationLog }).cspLog.violations);
 
 const builds = [
-  { name: 'module build', script: '<script type="module" src="/widget/cention-chat.js"></script>' },
-  { name: 'classic build', script: '<script src="/widget/cention-chat.iife.js"></script>' },
+  {
+    name: 'module build',
+    script: '<script type="module" src="/widget/cention-chat.js"></script>',
+    scriptSrc: "'self'",
+  },
+  {
+    name: 'classic loader',
+    script: '<script src="/widget/cention-chat.iife.js"></script>',
+    scriptSrc: "'self'",
+  },
+  {
+    // Only the nonce allows scripts: the loader's import() of the module entry, and that entry's
+    // chunks, must inherit it from the loader's tag.
+    name: 'classic loader with a nonce',
+    script: `<script nonce="${NONCE}" src="/widget/cention-chat.iife.js"></script>`,
+    scriptSrc: `'nonce-${NONCE}'`,
+  },
+  {
+    name: 'one-file bundle',
+    script: '<script src="/widget/cention-chat.bundle.js"></script>',
+    scriptSrc: "'self'",
+  },
 ];
 
 for (const build of builds) {
@@ -58,7 +84,7 @@ for (const build of builds) {
     browser,
     server,
   }) => {
-    const pageURL = new URL(`/strict-csp-${build.name.replace(' ', '-')}.html`, server.url).href;
+    const pageURL = new URL(`/strict-csp-${build.name.replaceAll(' ', '-')}.html`, server.url).href;
     const context = await browser.newContext();
     const agentContext = await browser.newContext();
     const visitor = await context.newPage();
@@ -77,7 +103,7 @@ for (const build of builds) {
         status: 200,
         headers: {
           'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': STRICT_CSP,
+          'content-security-policy': strictCSP(build.scriptSrc),
         },
         body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
           <title>Strict CSP</title>${build.script}</head>

@@ -4,6 +4,8 @@
  * as a 4xx with `{error: {code, message}}`.
  */
 import assert from 'node:assert/strict';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../demo/server/app.js';
 import { Agent, itemOf, Visitor, type SessionInfo } from './support/chat-clients.js';
@@ -49,6 +51,20 @@ function uploadForm(
   form.set('area', String(session.areaId));
   form.set('uploadfile', file, name);
   return form;
+}
+
+/** A GET with the given Accept-Encoding, body kept as sent (still compressed). */
+function rawGet(
+  url: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
 }
 
 const upload = (form: FormData) => fetch(`${api}/upload`, { method: 'POST', body: form });
@@ -348,5 +364,44 @@ describe('pages and unknown addresses', () => {
     assert.match(widget.headers.get('content-type') ?? '', /javascript/);
     const sockjs = await fetch(`${server.url}vendor/sockjs.min.js`);
     assert.equal(sockjs.status, 200);
+  });
+
+  it('serves the widget compressed, cached like a CDN, and to any origin', async () => {
+    const entry = `${server.url}widget/cention-chat.js`;
+    const plain = await fetch(entry, { headers: { 'accept-encoding': 'identity' } });
+    const plainBody = Buffer.from(await plain.arrayBuffer());
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.match(plain.headers.get('vary') ?? '', /accept-encoding/i);
+
+    // Node's fetch decodes the body; undici's raw byte count is not exposed, so ask with `http`.
+    for (const [accept, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
+      const response = await rawGet(entry, accept);
+      assert.equal(response.headers['content-encoding'], encoding, accept);
+      assert.match(String(response.headers['content-type']), /javascript/);
+      const decoded =
+        encoding === 'br' ? brotliDecompressSync(response.body) : gunzipSync(response.body);
+      assert.ok(decoded.equals(plainBody), `${encoding} body decodes to the file`);
+      assert.ok(response.body.length < plainBody.length / 2, `${encoding} is smaller`);
+    }
+
+    // Entries keep their names from release to release: short caching. Chunks are hashed: immutable.
+    assert.equal(plain.headers.get('cache-control'), 'public, max-age=300');
+    const loader = await fetch(`${server.url}widget/cention-chat.iife.js`);
+    assert.equal(loader.headers.get('cache-control'), 'public, max-age=300');
+    const chunk = /["'](\.\/chunks\/[\w.-]+\.js)["']/.exec(plainBody.toString('utf8'))?.[1];
+    assert.ok(chunk, 'the entry imports a chunk');
+    const chunkResponse = await fetch(new URL(chunk, entry), {
+      headers: { 'accept-encoding': 'br' },
+    });
+    assert.equal(chunkResponse.status, 200);
+    assert.equal(chunkResponse.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+
+    // A site on another origin loads the module files in CORS mode.
+    const crossOrigin = await fetch(entry, { headers: { origin: 'https://shop.example' } });
+    assert.equal(crossOrigin.headers.get('access-control-allow-origin'), '*');
+    assert.equal(crossOrigin.headers.get('cross-origin-resource-policy'), 'cross-origin');
   });
 });

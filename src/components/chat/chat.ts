@@ -58,6 +58,31 @@ export type PanelModule = typeof import('../register.js');
  * @event cention-message-receive - An agent or system message arrived: `{message}`.
  * @event cention-unread-change - The unread count changed: `{count}`.
  *
+ * @cssproperty [--cention-color-accent=#0b57d0] - Accent: launcher, buttons, the visitor's bubbles.
+ * @cssproperty [--cention-color-on-accent=#fff] - Text and icons on the accent colour.
+ * @cssproperty [--cention-color-surface=#fff] - Panel background.
+ * @cssproperty [--cention-color-surface-alt=#f1f3f8] - Header and composer background.
+ * @cssproperty [--cention-color-text=#1b1b1f] - Text colour.
+ * @cssproperty [--cention-color-muted=#54575e] - Secondary text (times, notices).
+ * @cssproperty [--cention-color-border=#8e9199] - Borders and dividers.
+ * @cssproperty [--cention-color-agent-bubble=#eef1f6] - Background of agent and system messages.
+ * @cssproperty [--cention-color-visitor-bubble] - Background of the visitor's messages.
+ * @cssproperty [--cention-color-on-visitor-bubble] - Text on the visitor's messages.
+ * @cssproperty [--cention-color-danger=#b3261e] - Errors and failed messages.
+ * @cssproperty [--cention-color-focus=#0b57d0] - Focus ring.
+ * @cssproperty [--cention-color-badge=#b3261e] - Unread badge background.
+ * @cssproperty [--cention-color-on-badge=#fff] - Unread badge text.
+ * @cssproperty [--cention-font-family=system-ui, …] - Font of every text.
+ * @cssproperty [--cention-font-size=15px] - Base font size.
+ * @cssproperty [--cention-radius=12px] - Corner radius of the panel, bubbles and controls.
+ * @cssproperty [--cention-spacing=12px] - Base spacing unit.
+ * @cssproperty [--cention-z-index=2147483000] - Stacking order of the launcher and panel.
+ * @cssproperty [--cention-launcher-size=56px] - Diameter of the launcher button.
+ * @cssproperty [--cention-panel-width=380px] - Width of the floating panel.
+ * @cssproperty [--cention-panel-height=600px] - Height of the floating panel.
+ * @cssproperty [--cention-offset=20px] - Distance of the launcher and panel from the viewport edge.
+ * @cssproperty [--cention-shadow=0 6px 24px rgb(0 0 0 / 0.22)] - Shadow of the launcher and panel.
+ *
  * @csspart launcher - The launcher button.
  * @csspart panel - The chat panel.
  * @csspart header - The panel header.
@@ -70,7 +95,7 @@ export class CentionChatElement extends HTMLElement {
   /**
    * Loads the panel and everything behind it (Lit, the elements, DOMPurify …). The script-tag
    * entry sets it: `embed.ts` fetches it as a lazy chunk, while the one-file build
-   * (`embed-iife.ts`) already holds it and hands it over, so that file carries no lazy-module
+   * (`embed-bundle.ts`) already holds it and hands it over, so that file carries no lazy-module
    * wrappers (about 0.75 KB gzip).
    */
   static loadPanel: () => Promise<PanelModule> = () =>

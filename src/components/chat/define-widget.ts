@@ -3,17 +3,13 @@
  * and DOMPurify, and set `window._CentionChat`, the original library's factory, so the Chat API's samples run as
  * they are (`var CentionChat = _CentionChat(); CentionChat.baseURL = …`).
  *
- * A second copy of the script on the same page must not throw: registration is guarded.
+ * A second copy of the script on the same page must not throw: registration is guarded. (Under
+ * Node, `cention-chat/embed` resolves to src/embed-node.ts instead, which registers nothing.)
  */
 import { createCentionChat } from '../../client/centionchat.js';
 import type { PurifierLoader } from '../message/safe-content.js';
+import '../../types/global.js';
 import { CentionChatElement, type PanelModule } from './chat.js';
-
-declare global {
-  interface Window {
-    _CentionChat?: typeof createCentionChat;
-  }
-}
 
 /** How the entry provides the panel's module and DOMPurify (lazily, or already in the file). */
 export interface WidgetLoaders {

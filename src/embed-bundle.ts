@@ -1,5 +1,5 @@
 /**
- * Entry of the one-file classic build (`dist/cention-chat.iife.js`): the same as embed.ts, but
+ * Entry of the opt-in one-file build (`dist/cention-chat.bundle.js`): the same as embed.ts, but
  * the panel and DOMPurify are part of this file already. Importing them statically (instead of
  * through `import()`, which the bundler would emulate with lazy-module wrappers around Lit, every
  * element and DOMPurify) keeps the file about 0.7 KB gzip smaller.

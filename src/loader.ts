@@ -1,0 +1,23 @@
+/**
+ * The classic-script loader (`dist/cention-chat.iife.js`, about 0.4 KB): for pages that add the
+ * widget with a plain `<script src=…>` (no `type="module"`). It imports the module entry
+ * `cention-chat.js` from the folder it was itself loaded from, so both script kinds cost the same
+ * on every page (the launcher) and share the same lazy chunks, cached once.
+ *
+ * `import()` rather than an injected `<script type="module">`: a dynamic import from a classic
+ * script inherits that script's nonce (strict CSP with `'nonce-…'` or `'strict-dynamic'` needs
+ * nothing more) and is no Trusted Types sink (setting `script.src` would need a policy of our own).
+ * The module files must be served with CORS when the page is on another origin (a CDN does;
+ * README says how).
+ */
+const script = document.currentScript as HTMLScriptElement | null;
+// `currentScript` is null only when the file is run some other way (e.g. pasted into a bundle);
+// then the tag that names the loader is the best guess.
+const source =
+  script?.src ||
+  document.querySelector<HTMLScriptElement>('script[src*="cention-chat.iife"]')?.src ||
+  document.baseURI;
+
+import(/* @vite-ignore */ new URL('cention-chat.js', source).href).catch((error: unknown) => {
+  console.error('cention-chat: the widget could not be loaded', error);
+});
