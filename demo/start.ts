@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { buildAgentConsole } from './agent/build.js';
 import { startDemoRobot } from './robot/robot-server.js';
-import { startFromEnvironment } from './server/main.js';
+import { signInHelp, startFromEnvironment } from './server/main.js';
 
 const agentConsoleDir = await buildAgentConsole();
 if (!existsSync(new URL('../dist/cention-chat.js', import.meta.url))) {
@@ -30,6 +30,8 @@ console.log(`
   Agent console:  ${server.agentURL}
   Chat API:       ${server.baseURL}
   FAQ robot:      ${robot ? `${robot.webhookURL} (answers area 1 first)` : 'not running'}
+
+${signInHelp(server)}
 
   Open the console, sign in as Alice, then start a chat on the demo site. Ctrl-C stops.
 `);

@@ -20,7 +20,6 @@ export class AgentChatPanel extends LitElement {
   static override properties = {
     chat: { attribute: false },
     me: { attribute: false },
-    token: { attribute: false },
     visitorTyping: { attribute: false },
     agents: { attribute: false },
     actions: { attribute: false },
@@ -31,7 +30,6 @@ export class AgentChatPanel extends LitElement {
 
   declare chat: AgentChatSnapshot;
   declare me: string;
-  declare token: string;
   declare visitorTyping: string | undefined;
   declare agents: AgentPresence[];
   declare actions: ChatActions;
@@ -80,14 +78,7 @@ export class AgentChatPanel extends LitElement {
     }
     const isMine = message.sender === 'AGENT' && message.agent === this.me;
     const body = isFileItem(item)
-      ? html`${describeItem(item, author)}
-          <a
-            href=${`${item.fileDownload}?t=${encodeURIComponent(this.token)}`}
-            target="_blank"
-            rel="noopener noreferrer"
-            >${item.fileName}</a
-          >
-          (${item.sizeHuman})`
+      ? html`${describeItem(item, author)} ${this.renderFileLink(item)} (${item.sizeHuman})`
       : item
         ? describeItem(item, author)
         : message.sender === 'CLIENT'
@@ -105,6 +96,26 @@ export class AgentChatPanel extends LitElement {
           : nothing
       }
     </li>`;
+  }
+
+  /**
+   * Only this server's own download address becomes a link; it carries no token (the click
+   * fetches the file with the token in a header), so nothing in a URL can leak it.
+   */
+  private renderFileLink(item: { fileDownload: string; fileName: string }) {
+    const path = this.actions.downloadPath(item.fileDownload);
+    if (!path) return html`<span class="file-name">${item.fileName}</span>`;
+    return html`<a
+      href=${path}
+      rel="noopener noreferrer"
+      @click=${(event: Event) => {
+        event.preventDefault();
+        this.actions.download(path, item.fileName).catch((error: unknown) => {
+          this.notice = error instanceof Error ? error.message : String(error);
+        });
+      }}
+      >${item.fileName}</a
+    >`;
   }
 
   private handleInput(event: Event): void {

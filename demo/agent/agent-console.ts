@@ -29,9 +29,13 @@ export class AgentConsole extends LitElement {
   private async handleSignIn(event: Event): Promise<void> {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#agent-name');
+    const passwordInput = this.renderRoot.querySelector<HTMLInputElement>('#agent-password');
     const name = input?.value.trim();
-    if (!name) return;
-    await this.controller.signIn(name).catch(() => undefined);
+    const password = passwordInput?.value ?? '';
+    if (!name || !password) return;
+    await this.controller.signIn(name, password).catch(() => undefined);
+    // Typed once: not kept in the page after the attempt, whatever its outcome.
+    if (passwordInput) passwordInput.value = '';
   }
 
   /** Opens any chat of the agent's areas by number, also ended ones: the history view. */
@@ -47,9 +51,17 @@ export class AgentConsole extends LitElement {
     const { connection, problem } = this.controller.state;
     return html`<form class="signin" @submit=${this.handleSignIn}>
       <h2>Sign in</h2>
-      <p>Demo sign-in: use an agent name from the server config (Alice, Bob or Carol).</p>
+      <p><code>npm start</code> prints the demo agents' passwords (Alice, Bob and Carol).</p>
       <label for="agent-name">Your name</label>
       <input id="agent-name" name="name" autocomplete="username" required autofocus />
+      <label for="agent-password">Password</label>
+      <input
+        id="agent-password"
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+      />
       <button class="primary" type="submit" ?disabled=${connection !== 'open'}>Sign in</button>
       ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
     </form>`;
@@ -125,8 +137,7 @@ export class AgentConsole extends LitElement {
   }
 
   override render() {
-    const { connection, me, token, agents, chats, selected, previews, problem } =
-      this.controller.state;
+    const { connection, me, agents, chats, selected, previews, problem } = this.controller.state;
     const status =
       connection === 'open'
         ? 'Connected'
@@ -156,7 +167,6 @@ export class AgentConsole extends LitElement {
                     ? html`<agent-chat-panel
                         .chat=${chat}
                         .me=${me}
-                        .token=${token}
                         .agents=${agents}
                         .visitorTyping=${previews.get(chat.sessionId)}
                         .actions=${this.controller.actionsFor(chat.sessionId)}

@@ -21,8 +21,30 @@ import {
   withProblem,
   type ConsoleState,
 } from './console-state.js';
+import { downloadWithToken, ownDownloadPath } from './file-links.js';
 
-const NAME_KEY = 'cention-agent-name';
+/**
+ * This tab's sign-in (`{name, token}`): the token of the last password sign-in, so a reconnect or a
+ * reload signs in again without the password, which is never stored. Per tab and gone when it
+ * closes (sessionStorage); the server lets it expire after a working day.
+ */
+const SIGN_IN_KEY = 'cention-agent-sign-in';
+
+interface RememberedSignIn {
+  name: string;
+  token: string;
+}
+
+function rememberedSignIn(): RememberedSignIn | undefined {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) ?? 'null') as unknown;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { name, token } = value as Record<string, unknown>;
+    return typeof name === 'string' && typeof token === 'string' ? { name, token } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 /** A typing preview with no update for this long is taken as "stopped typing". */
 const PREVIEW_STALE_MS = 6000;
 
@@ -54,9 +76,9 @@ export class ConsoleController implements ReactiveController {
       onEvent: (event) => this.handleEvent(event),
       onState: (connection) => this.update(withConnection(this.state, connection)),
       onOpen: () => {
-        // After a reconnect (or a reload) sign in again with the remembered name.
-        const name = this.state.me || sessionStorage.getItem(NAME_KEY);
-        if (name) void this.signIn(name).catch(() => undefined);
+        // After a reconnect (or a reload) sign in again with this tab's sign-in token.
+        const remembered = rememberedSignIn();
+        if (remembered) void this.resumeSignIn(remembered);
       },
     });
     this.connection.connect();
@@ -68,15 +90,32 @@ export class ConsoleController implements ReactiveController {
     this.previewTimers.clear();
   }
 
-  /** Signs in by name; the `login` answer itself fills the state (console-state.ts). */
-  async signIn(name: string): Promise<void> {
+  /** Signs in with name and password; the `login` answer itself fills the state (console-state.ts). */
+  async signIn(name: string, password: string): Promise<void> {
     this.update(withProblem(this.state, ''));
-    await this.request('login', { name });
-    sessionStorage.setItem(NAME_KEY, this.state.me);
+    this.remember(await this.request('login', { name, password }));
+  }
+
+  /** Signs in again with the token of an earlier sign-in; a refused token shows the sign-in form. */
+  private async resumeSignIn(remembered: RememberedSignIn): Promise<void> {
+    this.update(withProblem(this.state, ''));
+    try {
+      this.remember(await this.request('login', remembered));
+    } catch {
+      sessionStorage.removeItem(SIGN_IN_KEY);
+      // The sign-in form says why ("Wrong name or password." after a token expired).
+    }
+  }
+
+  private remember(answer: AgentServerEnvelope): void {
+    if (answer.event !== 'login') return;
+    const { name, signInToken } = answer.args[0];
+    if (signInToken)
+      sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify({ name, token: signInToken }));
   }
 
   signOut(): void {
-    sessionStorage.removeItem(NAME_KEY);
+    sessionStorage.removeItem(SIGN_IN_KEY);
     this.update(signedOut(this.state));
     this.connection?.stop();
     this.connection?.connect();
@@ -120,6 +159,8 @@ export class ConsoleController implements ReactiveController {
         this.connection?.send('preview', { sessionId, text });
       },
       sendFile: (file) => this.upload(sessionId, file),
+      downloadPath: (fileDownload) => ownDownloadPath(fileDownload, this.options.basePath()),
+      download: (path, fileName) => downloadWithToken(path, this.state.token, fileName),
       addAgent: async (name) => {
         await this.request('add agent', { sessionId, name });
       },

@@ -12,25 +12,35 @@ import Fastify, {
   type FastifyReply,
   type FastifyInstance,
 } from 'fastify';
+import { mkdirSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LevelWithSilent, DestinationStream } from 'pino';
+import { DEFAULT_ADMISSION, type AdmissionLimits } from './admission.js';
+import { AgentSignIn } from './agent-auth/agent-sign-in.js';
+import { SignInTokens } from './agent-auth/sign-in-tokens.js';
 import { ChatEngine } from './engine/chat-engine.js';
 import type { ServerConfig } from './config.js';
 import { demoConfig } from './demo-config.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { ChatError, errorBody } from './errors.js';
 import { registerChatRoutes } from './http-routes.js';
 import { createLogger, scrubUrl, type Logger } from './logger.js';
+import { KeyedLimit } from './keyed-limit.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 import type { ServerPlugin } from './robot-hook.js';
 import { registerSiteRoutes } from './site-routes.js';
 import { openStore, type ChatStore } from './store.js';
 import { RobotService } from './robot/robot-service.js';
 import { createAgentSocket } from './sockets/agent-socket.js';
+import { MAX_FRAME_BYTES } from './sockets/frames.js';
+import { guardSocket, ownOrigins } from './sockets/socket-guard.js';
 import { createVisitorSocket } from './sockets/visitor-socket.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where chat.sqlite lives when `dataDir` is not given. */
+export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data');
 
 export interface StartServerOptions {
   /** Default 8080; 0 picks a free port. */
@@ -48,6 +58,13 @@ export interface StartServerOptions {
   plugins?: ServerPlugin[];
   /** Frames per connection (default 20/s, bursts of 60). */
   rateLimit?: RateLimitOptions;
+  /** Limits per address (admission.ts); fields left out keep their defaults. */
+  admission?: Partial<AdmissionLimits>;
+  /**
+   * Origins (besides the server's own and `publicURL`'s) whose pages may open the agent socket,
+   * e.g. a console served from another host.
+   */
+  agentOrigins?: string[];
   /** How often idle chats are expired (default 5000 ms). */
   sweepIntervalMs?: number;
   /** Clock in unix ms, for tests of opening hours. */
@@ -92,7 +109,17 @@ function largestAttachment(config: ServerConfig): number {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const config = options.config ?? demoConfig;
   const logger = createLogger({ level: options.logLevel ?? 'info', stream: options.logStream });
-  const store = openStore(options.dataDir ?? join(REPO_ROOT, '.data'));
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  const unlockDataDir = lockDataDir(dataDir);
+  let store: ChatStore;
+  try {
+    store = openStore(dataDir);
+  } catch (error) {
+    unlockDataDir();
+    throw error;
+  }
+  const admission = { ...DEFAULT_ADMISSION, ...options.admission };
   const engine = new ChatEngine({
     config,
     store,
@@ -212,12 +239,37 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
 
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const socketOptions = { logger, rateLimit, sockjsURL: '/vendor/sockjs.min.js' };
-  createVisitorSocket(engine, socketOptions).installHandlers(app.server, {
+  const socketOptions = {
+    logger,
+    rateLimit,
+    sockjsURL: '/vendor/sockjs.min.js',
+    connectionsPerAddress: admission.connectionsPerAddress,
+    refusedFrames: admission.refusedFrames,
+  };
+  const newChats = new KeyedLimit(admission.newChatsPerAddress, options.now);
+  createVisitorSocket(engine, newChats, socketOptions).installHandlers(app.server, {
     prefix: `${basePath}/socket/external`,
   });
-  createAgentSocket(engine, socketOptions).installHandlers(app.server, {
+  const signIn = new AgentSignIn(
+    engine.directory,
+    new SignInTokens(dataDir, options.now),
+    admission.failedSignIns,
+  );
+  createAgentSocket(engine, signIn, socketOptions).installHandlers(app.server, {
     prefix: `${basePath}/socket/agent`,
+  });
+  // A polling transport's send body holds one frame (sockjs may batch a few): cap it near that.
+  const maxSendBytes = 4 * MAX_FRAME_BYTES;
+  guardSocket(app.server, { prefix: `${basePath}/socket/external`, maxSendBytes });
+  const publicOrigin = options.publicURL ? new URL(options.publicURL).origin : undefined;
+  guardSocket(app.server, {
+    prefix: `${basePath}/socket/agent`,
+    maxSendBytes,
+    allowedOrigins: (request) => [
+      ...ownOrigins(request),
+      ...(publicOrigin ? [publicOrigin] : []),
+      ...(options.agentOrigins ?? []),
+    ],
   });
 
   // Upgraded WebSockets are not closed by server.close(); track sockets to end them on close().
@@ -234,6 +286,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     engine.stop();
     await app.close();
     store.close();
+    unlockDataDir();
     throw error;
   }
   const address = app.server.address();
@@ -267,6 +320,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       for (const socket of sockets) socket.destroy();
       await app.close();
       store.close();
+      unlockDataDir();
     },
   };
 }

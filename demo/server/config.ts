@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import Type, { type Static, type TArray, type TOptional, type TSchema } from 'typebox';
 import Value from 'typebox/value';
+import { PASSWORD_HASH_PATTERN } from './agent-auth/passwords.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -106,6 +107,16 @@ const AgentSchema = Type.Object(
     name: Type.String({ minLength: 1 }),
     /** Areas whose queue this agent serves. */
     areas: Type.Array(Type.Integer()),
+    /**
+     * scrypt hash of the agent's password (`npm run agent-password` makes one). An agent without
+     * one cannot sign in.
+     */
+    passwordHash: Type.Optional(
+      Type.String({
+        pattern: PASSWORD_HASH_PATTERN,
+        description: 'an scrypt hash made by `npm run agent-password`',
+      }),
+    ),
   },
   closed,
 );

@@ -22,7 +22,8 @@ const CanChatQuery = Type.Object({
   secret: Type.Optional(Secret),
 });
 const DownloadParams = Type.Object({ fileId: Type.String({ maxLength: 100 }) });
-const DownloadQuery = Type.Object({ t: Secret });
+/** `t`: the session secret (chat-api.txt's links); agents send their token as a Bearer header. */
+const DownloadQuery = Type.Object({ t: Type.Optional(Secret) });
 const HistoryQuery = Type.Object({ area: Type.Optional(Type.Integer()), secret: Secret });
 
 // Multipart text fields arrive as strings, read by `readUpload` rather than fastify's body
@@ -136,7 +137,10 @@ export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): vo
     '/socket/external.api/download/:fileId',
     { schema: { params: DownloadParams, querystring: DownloadQuery } },
     async (request, reply) => {
-      const file = engine.fileFor(request.params.fileId, request.query.t);
+      const bearer = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
+      const token = bearer ?? request.query.t;
+      if (!token) throw new ChatError('bad_secret', 'Not allowed.', 403);
+      const file = engine.fileFor(request.params.fileId, token);
       // Only these are shown by the browser; anything else is a download of opaque bytes, so a
       // visitor's HTML or SVG never runs on this origin.
       const isImage = /^image\/(png|jpeg|gif|webp)$/.test(file.mime);

@@ -23,12 +23,28 @@ export class TokenBucket {
 
   /** Takes one token; false when the connection is over its rate. */
   take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Whether a token is left, without taking it. */
+  peek(): boolean {
+    this.refill();
+    return this.tokens >= 1;
+  }
+
+  /** Refilled to the burst: nothing to remember about this key. */
+  isFull(): boolean {
+    this.refill();
+    return this.tokens >= this.options.burst;
+  }
+
+  private refill(): void {
     const now = this.now();
     const refill = ((now - this.updatedAt) / 1000) * this.options.perSecond;
     this.tokens = Math.min(this.options.burst, this.tokens + refill);
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }

@@ -31,6 +31,16 @@ export function structuredItem(item: StructuredItem): string {
   return `\u0001${JSON.stringify(item)}`;
 }
 
+/**
+ * Text a person or a robot wrote, as text: only the server makes structured items, so a leading
+ * U+0001 marker (a forged file link or "… ended the chat." line) is dropped and the rest shows as
+ * what it is. Nobody types that control character.
+ */
+export function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching that control character is the point
+  return text.replace(/^\u0001+/, '');
+}
+
 export function toWireMessage(message: MessageRecord, timeZone: string): WireChatMessage {
   const sent = Math.floor(message.sentAt / 1000);
   const wire: WireChatMessage = {

@@ -67,6 +67,11 @@ export interface LoginResult {
   name: string;
   /** Authorises agent uploads and downloads (`?t=`) until the console disconnects. */
   token: string;
+  /**
+   * Signs this tab in again after a reconnect or a server restart (`login {name, token}`) for a
+   * working day, so the password is typed once and never stored.
+   */
+  signInToken?: string;
   areas: AreaInfo[];
   agents: AgentPresence[];
 }
@@ -110,7 +115,8 @@ export type AgentServerEventName = keyof AgentServerEvents;
 
 /** Every frame an agent console sends, with its `data`. */
 export interface AgentClientFrames {
-  login: { name: string };
+  /** `password` on the first sign-in; `token` (a `signInToken`) when the tab signs in again. */
+  login: { name: string; password?: string; token?: string };
   accept: { sessionId: number };
   chat: { sessionId: number };
   message: { sessionId: number; umid: string; text: string };

@@ -34,6 +34,10 @@ export type ServerErrorCode =
   | 'not_signed_in'
   /** No configured agent of that name. */
   | 'unknown_agent'
+  /** Agent sign-in with a wrong name, password or sign-in token. */
+  | 'sign_in_refused'
+  /** That agent does not serve the chat's area (adding a colleague from another area). */
+  | 'not_in_area'
   /** The agent is not in that chat. */
   | 'not_in_chat'
   /** The chat is no longer waiting (another agent was faster). */

@@ -9,7 +9,7 @@ import { ConsoleController } from '../../demo/agent/console-controller.js';
 import { waitFor } from '../support/fake-server-client.js';
 import { chatMessage, chatSnapshot, loginResult, socketRecorder } from './fake-agent-socket.js';
 
-const NAME_KEY = 'cention-agent-name';
+const SIGN_IN_KEY = 'cention-agent-sign-in';
 
 /** The part of a Lit element a controller talks to. */
 class TestHost implements ReactiveControllerHost {
@@ -33,8 +33,12 @@ async function signedInController() {
   controller.hostConnected();
   const socket = recorder.sockets[0]!;
   socket.open();
-  const signIn = controller.signIn('Alice');
-  socket.receive({ event: 'login', args: [loginResult()], re: socket.lastSent('login').id });
+  const signIn = controller.signIn('Alice', 'correct horse');
+  socket.receive({
+    event: 'login',
+    args: [{ ...loginResult(), signInToken: 'token-of-this-tab' }],
+    re: socket.lastSent('login').id,
+  });
   await signIn;
   return { controller, host, sockets: recorder.sockets, socket };
 }
@@ -47,15 +51,21 @@ const failureOf = (promise: Promise<unknown>): Promise<Error | undefined> =>
   );
 
 describe('ConsoleController', () => {
-  beforeEach(() => sessionStorage.removeItem(NAME_KEY));
-  afterEach(() => sessionStorage.removeItem(NAME_KEY));
+  beforeEach(() => sessionStorage.removeItem(SIGN_IN_KEY));
+  afterEach(() => sessionStorage.removeItem(SIGN_IN_KEY));
 
-  it('signs in, remembers the name, and asks its host to render each change', async () => {
+  it('signs in with the password, keeps only the sign-in token, and renders each change', async () => {
     const { controller, host, socket } = await signedInController();
     expect(socket.url).to.equal('/s/demo/socket/agent');
+    expect(socket.lastSent('login').data).to.deep.equal({
+      name: 'Alice',
+      password: 'correct horse',
+    });
     expect(controller.state.me).to.equal('Alice');
     expect(controller.state.connection).to.equal('open');
-    expect(sessionStorage.getItem(NAME_KEY)).to.equal('Alice');
+    const stored = sessionStorage.getItem(SIGN_IN_KEY) ?? '';
+    expect(JSON.parse(stored)).to.deep.equal({ name: 'Alice', token: 'token-of-this-tab' });
+    expect(stored, 'the password is never stored').not.to.contain('correct horse');
     expect(host.updates).to.be.greaterThan(0);
     controller.hostDisconnected();
   });
@@ -95,7 +105,10 @@ describe('ConsoleController', () => {
 
     await waitFor(() => sockets.length === 2, 'a reconnect', 2000);
     sockets[1]!.open();
-    expect(sockets[1]!.lastSent('login').data).to.deep.equal({ name: 'Alice' });
+    expect(sockets[1]!.lastSent('login').data).to.deep.equal({
+      name: 'Alice',
+      token: 'token-of-this-tab',
+    });
     expect(controller.state.problem, 'signing in again clears it').to.equal('');
     controller.hostDisconnected();
   });
@@ -112,7 +125,7 @@ describe('ConsoleController', () => {
 });
 
 describe('agent-chat-panel with the controller', () => {
-  beforeEach(() => sessionStorage.removeItem(NAME_KEY));
+  beforeEach(() => sessionStorage.removeItem(SIGN_IN_KEY));
 
   it('shows a failed "End chat" when the connection drops before the answer', async () => {
     defineAgentConsole();

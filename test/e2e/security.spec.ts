@@ -5,12 +5,13 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../demo/server/app.js';
+import { demoConfig } from '../../demo/server/demo-config.js';
 import { robotApiPlugin } from '../../demo/server/robot/robot-api-plugin.js';
 import { FakeWebhook } from '../server/robot-webhook-fake.js';
 import { Agent } from '../server/support/chat-clients.js';
 import { framesetPayloads, xssPayloads, type XssPayload } from './fixtures/xss-payloads.js';
 import { callRobotApi, sayAsAgent } from './support/chat-senders.js';
-import { expect, startChatAsVisitor, test } from './support/fixtures.js';
+import { expect, startChatAsVisitor, test, withTestPasswords } from './support/fixtures.js';
 import { readWidgetSession } from './support/widget-session.js';
 import {
   countDeep,
@@ -147,6 +148,7 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
     port: 0,
     dataDir: ':memory:',
     logLevel: 'silent',
+    config: withTestPasswords(demoConfig),
     plugins: [plugin],
   });
   const context = await browser.newContext();
@@ -210,7 +212,9 @@ test(`robot HTML, buttons and files from the XSS corpus never run`, async ({ bro
           type: 'file',
           data: {
             name: `"><script>__xss(${second?.id})</script>.html`,
-            type: 'text/html',
+            // Robot files follow the area's allowed types (text/html is not one): an HTML page
+            // labelled as text is what a robot can still send.
+            type: 'text/plain',
             data: Buffer.from(`<script>__xss(${second?.id})</script>`).toString('base64'),
           },
         },
@@ -276,6 +280,7 @@ test('the session secret stays out of the server logs and away from other origin
     dataDir: ':memory:',
     logLevel: 'trace',
     logStream: { write: (line: string) => void logLines.push(line) },
+    config: withTestPasswords(demoConfig),
   });
   const agent = await Agent.signIn(secretServer.baseURL, 'Alice');
   const context = await browser.newContext();

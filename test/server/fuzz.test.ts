@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Agent, errorCode, firstArg, Visitor } from './support/chat-clients.js';
 import { SocketClient } from './support/socket-client.js';
-import { startTestServer } from './support/test-server.js';
+import { startTestServer, TEST_AGENT_PASSWORD } from './support/test-server.js';
 
 const FRAMES = 3000;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
@@ -135,7 +135,12 @@ function mutate(frame: Record<string, unknown>, types: string[]): string {
 }
 
 it(`survives ${FRAMES} random and mutated frames and still serves a normal chat`, async () => {
-  const server = await startTestServer({ rateLimit: { perSecond: 100_000, burst: 100_000 } });
+  // Unlimited frames, and no closing for refused ones: the fuzz is meant to reach the handlers.
+  const unlimited = { perSecond: 100_000, burst: 100_000 };
+  const server = await startTestServer({
+    rateLimit: unlimited,
+    admission: { refusedFrames: unlimited },
+  });
   try {
     const victim = await Visitor.connect(server.baseURL);
     const victimSession = await victim.register({ message: 'I must survive the fuzz' });
@@ -145,7 +150,7 @@ it(`survives ${FRAMES} random and mutated frames and still serves a normal chat`
     const agents = await Promise.all(
       [1, 2].map(() => SocketClient.connect(`${server.baseURL}/socket/agent`)),
     );
-    agents[0]?.send('login', { name: 'Alice' });
+    agents[0]?.send('login', { name: 'Alice', password: TEST_AGENT_PASSWORD });
 
     for (let index = 0; index < FRAMES; index++) {
       const toAgent = next() < 0.3;

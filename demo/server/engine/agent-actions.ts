@@ -129,6 +129,10 @@ export class AgentActions {
     const chat = this.activeChatOf(agentName, sessionId);
     const other = directory.agentNamed(otherName);
     if (!other) throw new ChatError('unknown_agent', `No agent called ${otherName}.`);
+    // A colleague must serve the chat's area: the area rules hold for every way into a chat.
+    if (!directory.servesArea(other.name, chat.area.id)) {
+      throw new ChatError('not_in_area', `${other.name} does not serve ${chat.area.name}.`, 403);
+    }
     if (!members.add(sessionId, other.name, this.parts.now())) {
       throw new ChatError('bad_request', `${other.name} is already in this chat.`);
     }

@@ -81,9 +81,20 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
       ),
   );
 
-  async function authenticate(request: FastifyRequest): Promise<RobotBinding> {
+  // The token is checked when the request arrives, before its body is read: a caller without a
+  // valid token never gets a (possibly 16 MB) body buffered.
+  const bindings = new WeakMap<FastifyRequest, RobotBinding>();
+  scope.addHook('onRequest', async (request) => {
+    // An address that is no endpoint gets its 404 (setNotFoundHandler), token or not.
+    if (request.routeOptions.url === undefined) return;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     const binding = match?.[1] ? await tokens.verify(match[1]) : undefined;
+    if (!binding) throw new RobotApiError(401, INVALID_TOKEN);
+    bindings.set(request, binding);
+  });
+
+  function authenticate(request: FastifyRequest): RobotBinding {
+    const binding = bindings.get(request);
     if (!binding) throw new RobotApiError(401, INVALID_TOKEN);
     return binding;
   }
@@ -101,21 +112,23 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
   }
 
   /**
-   * The chat named by `sessionId`, if this robot may act on it: a chat of the robot's area, or one
-   * the robot was offered (it may still comment after handing over to another area).
+   * The chat named by `sessionId`, if this robot may act on it: one its area's robot was offered
+   * (it may still comment after handing over). `owned`: the robot must still hold the chat, for
+   * what the visitor sees (answers) or what ends it — not a chat an agent now serves.
    */
-  function sessionFor(binding: RobotBinding, body: Record<string, unknown>) {
+  function sessionFor(binding: RobotBinding, body: Record<string, unknown>, owned = false) {
     const raw = body.sessionId;
     const sessionId = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
     if (typeof sessionId !== 'number' || !Number.isSafeInteger(sessionId) || sessionId <= 0) {
       throw new RobotApiError(400, 'sessionId: expected an integer');
     }
     const found = chat.getChat(sessionId);
-    const inScope =
-      found !== undefined &&
-      (found.areaId === binding.areaId || robotStore.offeredToArea(sessionId) === binding.areaId);
+    const inScope = found !== undefined && robotStore.offeredToArea(sessionId) === binding.areaId;
     if (!found || !inScope) throw new RobotApiError(404, `Unknown session ${sessionId}`);
     if (found.status === 'closed') throw new RobotApiError(409, `Session ${sessionId} is closed`);
+    if (owned && found.status !== 'robot') {
+      throw new RobotApiError(409, `Session ${sessionId} is served by agents now`);
+    }
     return found;
   }
 
@@ -124,23 +137,23 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
   }
 
   scope.post('/register', async (request) => {
-    const binding = await authenticate(request);
+    const binding = authenticate(request);
     robotStore.setRegistered(binding, true);
     logger.info({ areaId: binding.areaId, user: binding.userName }, 'robot registered');
     return { registered: true, url: binding.webhook };
   });
 
   scope.post('/deregister', async (request) => {
-    const binding = await authenticate(request);
+    const binding = authenticate(request);
     robotStore.setRegistered(binding, false);
     logger.info({ areaId: binding.areaId, user: binding.userName }, 'robot deregistered');
     return { registered: false };
   });
 
   scope.post('/message', async (request) => {
-    const binding = await authenticate(request);
+    const binding = authenticate(request);
     const body = jsonBody(request);
-    const session = sessionFor(binding, body);
+    const session = sessionFor(binding, body, true);
     const content = parseRobotContent(body, {
       maxLength: maxContentLength,
       maxFileBytes: maxFileBytes(session.areaId),
@@ -150,15 +163,15 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
   });
 
   scope.post('/close', async (request) => {
-    const binding = await authenticate(request);
-    const session = sessionFor(binding, jsonBody(request));
+    const binding = authenticate(request);
+    const session = sessionFor(binding, jsonBody(request), true);
     chat.close(session.sessionId, binding.userName);
     logger.info({ sessionId: session.sessionId, user: binding.userName }, 'robot closed a chat');
     return { closed: true };
   });
 
   scope.post('/comment', async (request) => {
-    const binding = await authenticate(request);
+    const binding = authenticate(request);
     const body = jsonBody(request);
     const session = sessionFor(binding, body);
     const html = contentToHtml(body.contentType, body.content, maxContentLength);
@@ -170,7 +183,7 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
   // The reference server has no WhatsApp channel: the template is checked and recorded as a
   // comment for the agents (what was sent, with which parameters); the web visitor sees nothing.
   scope.post('/watemplate', async (request) => {
-    const binding = await authenticate(request);
+    const binding = authenticate(request);
     const body = jsonBody(request);
     const session = sessionFor(binding, body);
     parseContentType(body.contentType);

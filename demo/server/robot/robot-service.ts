@@ -7,7 +7,7 @@ import type { ChatContext, IncomingFile } from '../engine/chat-context.js';
 import type { ChatEngine } from '../engine/chat-engine.js';
 import { robotChatOf } from '../engine/robots.js';
 import type { ChatService, RobotChat, RobotTemplate } from '../robot-hook.js';
-import { structuredItem } from '../wire.js';
+import { plainText, structuredItem } from '../wire.js';
 
 export class RobotService implements ChatService {
   constructor(private readonly engine: ChatEngine) {}
@@ -19,21 +19,21 @@ export class RobotService implements ChatService {
     return { ...robotChatOf(session), status: session.status, agents };
   }
 
+  /** Robot text is text: a leading structured-item marker is dropped (only the server makes items). */
   postAgentMessage(sessionId: number, userName: string, html: string): { id: number } {
-    const chat = this.engine.sessions.openChat(sessionId);
-    this.engine.robots.setUser(sessionId, userName);
-    return this.postAsAgent(chat, userName, html);
+    return this.postAsRobot(sessionId, userName, plainText(html));
   }
 
   /** A template is an agent message whose text is a structured TEMPLATE item. */
   postTemplate(sessionId: number, userName: string, template: RobotTemplate): { id: number } {
-    const item = structuredItem({ event: 'TEMPLATE', template });
-    return this.postAgentMessage(sessionId, userName, item);
+    return this.postAsRobot(sessionId, userName, structuredItem({ event: 'TEMPLATE', template }));
   }
 
+  /** A robot's file follows the area's allowed types and sizes, like a visitor's or an agent's. */
   postFile(sessionId: number, userName: string, file: IncomingFile): { id: number } {
     const { sessions, robots, files } = this.engine;
     const chat = sessions.openChat(sessionId);
+    files.check(chat.area, file.mime, file.data.length);
     robots.setUser(sessionId, userName);
     const saved = files.save(sessionId, file);
     const item = files.item(saved.id, saved.value, saved.size, saved.mime);
@@ -43,7 +43,7 @@ export class RobotService implements ChatService {
   /** A comment is not the robot speaking to the visitor, so it leaves the robot user as it was. */
   postComment(sessionId: number, userName: string, html: string): { id: number } {
     const chat = this.engine.sessions.openChat(sessionId);
-    return this.postAsAgent(chat, userName, html, { internal: true });
+    return this.postAsAgent(chat, userName, plainText(html), { internal: true });
   }
 
   handover(sessionId: number, areaId?: number, userName?: string): void {
@@ -53,6 +53,12 @@ export class RobotService implements ChatService {
   close(sessionId: number, userName: string): void {
     const { sessions } = this.engine;
     sessions.close(sessions.openChat(sessionId), 'agent', userName, null);
+  }
+
+  private postAsRobot(sessionId: number, userName: string, text: string): { id: number } {
+    const chat = this.engine.sessions.openChat(sessionId);
+    this.engine.robots.setUser(sessionId, userName);
+    return this.postAsAgent(chat, userName, text);
   }
 
   /** What every robot post ends in: stored under `userName` as an agent message, then announced. */

@@ -3,6 +3,7 @@
  * core before it passed through here: wrong JSON, shapes or sizes become `ChatError('bad_frame')`.
  */
 import { ChatError } from '../errors.js';
+import { plainText } from '../wire.js';
 
 /** Frames larger than this get `too_large` (protocol.md §2). */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -84,9 +85,12 @@ export function readString(
  * visitor could otherwise dress a message up as a system item or a file for the agent and in the
  * transcript; nobody types that control character, so it is dropped rather than refused.
  */
-export function readVisitorText(data: Record<string, unknown>, field: string): string {
-  // eslint-disable-next-line no-control-regex -- matching that control character is the point
-  const text = readString(data, field).replace(/^\u0001+/, '');
+export function readVisitorText(
+  data: Record<string, unknown>,
+  field: string,
+  max = MAX_TEXT_LENGTH,
+): string {
+  const text = plainText(readString(data, field, { max }));
   if (text.trim().length === 0) throw bad(field, 'a non-empty string');
   return text;
 }

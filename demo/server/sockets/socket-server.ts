@@ -7,18 +7,38 @@ import sockjs, { type Connection } from 'sockjs';
 import type { ServerErrorCode } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { KeyedCount } from '../keyed-limit.js';
 import { TokenBucket, type RateLimitOptions } from '../rate-limit.js';
 import type { Peer } from '../wire.js';
-import { FrameError, parseEnvelope } from './frames.js';
+import { FrameError, MAX_FRAME_BYTES, parseEnvelope } from './frames.js';
 
 export interface SocketOptions {
   logger: Logger;
   rateLimit: RateLimitOptions;
   sockjsURL: string;
+  /** Open connections one address may hold on this socket. */
+  connectionsPerAddress: number;
+  /**
+   * Refused frames (over the rate, too large, malformed) a connection may send before it is
+   * closed: a burst, refilled per second, so a client with one bug is answered, a flood is cut.
+   */
+  refusedFrames: RateLimitOptions;
 }
 
-/** A frame's `data` (an object, its fields not yet read) and the frame's `id`, if it had one. */
-export type FrameHandler = (data: Record<string, unknown>, re: number | undefined) => void;
+/** The connection's peer address, as the server's TCP socket saw it. */
+export interface ClientInfo {
+  address: string;
+}
+
+/**
+ * A frame's `data` (an object, its fields not yet read) and the frame's `id`, if it had one. A
+ * handler that must wait (a password check) returns a promise; its rejection is answered like a
+ * thrown error.
+ */
+export type FrameHandler = (
+  data: Record<string, unknown>,
+  re: number | undefined,
+) => void | Promise<void>;
 
 /** One handler per frame type of the protocol's map: a missing or misspelt type fails to compile. */
 export type FrameHandlers<Frames> = { [Type in keyof Frames & string]: FrameHandler };
@@ -36,17 +56,37 @@ export interface ConnectionHandlers<Frames> {
 export function createSocketServer<Frames, Events>(
   kind: 'visitor' | 'agent',
   options: SocketOptions,
-  onConnection: (peer: Peer<Events>) => ConnectionHandlers<Frames>,
+  onConnection: (peer: Peer<Events>, client: ClientInfo) => ConnectionHandlers<Frames>,
 ): sockjs.Server {
-  const server = sockjs.createServer({
+  const perAddress = new KeyedCount(options.connectionsPerAddress);
+  const serverOptions: sockjs.ServerOptions & { faye_server_options: { maxLength: number } } = {
     sockjs_url: options.sockjsURL,
+    // The transport refuses WebSocket messages past this itself, before they are buffered whole
+    // (faye-websocket's default is 64 MiB). sockjs wraps a frame in a JSON array of strings, which
+    // can double its size (quotes escaped), so the cap leaves room for that.
+    faye_server_options: { maxLength: 2 * MAX_FRAME_BYTES + 1024 },
     log: (severity, message) => {
       if (severity === 'error') options.logger.error({ socket: kind }, message);
     },
-  });
+  };
+  const server = sockjs.createServer(serverOptions);
   server.on('connection', (connection: Connection | null) => {
     // sockjs emits null for a connection that closed during its handshake.
-    if (connection) serveConnection(connection, kind, options, onConnection);
+    if (!connection) return;
+    const address = connection.remoteAddress || 'unknown';
+    if (!perAddress.add(address)) {
+      options.logger.warn({ socket: kind, address }, 'too many connections from one address');
+      connection.write(
+        JSON.stringify({
+          event: 'error',
+          args: [{ code: 'rate_limited', message: 'Too many connections from your network.' }],
+        }),
+      );
+      closeWith(connection, 4429, 'Too many connections from this address');
+      return;
+    }
+    connection.on('close', () => perAddress.remove(address));
+    serveConnection(connection, kind, options, { address }, onConnection);
   });
   return server;
 }
@@ -55,10 +95,12 @@ function serveConnection<Frames, Events>(
   connection: Connection,
   kind: 'visitor' | 'agent',
   options: SocketOptions,
-  onConnection: (peer: Peer<Events>) => ConnectionHandlers<Frames>,
+  client: ClientInfo,
+  onConnection: (peer: Peer<Events>, client: ClientInfo) => ConnectionHandlers<Frames>,
 ): void {
   const log = options.logger.child({ socket: kind, connection: connection.id });
   const bucket = new TokenBucket(options.rateLimit);
+  const refusals = new TokenBucket(options.refusedFrames);
   const write = (event: string, args: unknown, re?: number) => {
     // A connection that closed in the middle of a broadcast just misses the event.
     if (connection.readyState !== 1) return;
@@ -68,14 +110,33 @@ function serveConnection<Frames, Events>(
   const sendError = (code: ServerErrorCode, message: string, re?: number) =>
     write('error', [{ code, message }], re);
   const peer: Peer<Events> = { send: write };
-  const handlers = onConnection(peer);
+  const handlers = onConnection(peer, client);
   const frames: Partial<Record<string, FrameHandler>> = handlers.frames;
+  /** A refused frame costs the connection one of its refusals; when none are left it is closed. */
+  const refused = () => {
+    if (refusals.take()) return;
+    log.warn({ address: client.address }, 'closing a connection that keeps sending refused frames');
+    closeWith(connection, 4400, 'Too many refused frames');
+  };
+  const answerFailure = (error: unknown, re: number | undefined) => {
+    if (error instanceof FrameError) {
+      sendError(error.code, error.message, error.re ?? re);
+      refused();
+    } else if (error instanceof ChatError) {
+      sendError(error.code, error.message, re);
+      if (error.code === 'bad_frame' || error.code === 'rate_limited') refused();
+    } else {
+      log.error({ err: error }, 'frame handler failed');
+      sendError('server_error', 'Something went wrong on the server.', re);
+    }
+  };
 
   connection.on('data', (raw: string) => {
     let re: number | undefined;
     try {
       if (!bucket.take()) {
         sendError('rate_limited', 'Too many frames on this connection; slow down and retry.');
+        refused();
         return;
       }
       const frame = parseEnvelope(raw);
@@ -85,16 +146,11 @@ function serveConnection<Frames, Events>(
       if (!handle) {
         throw new ChatError('bad_frame', `Unknown frame type "${frame.type.slice(0, 64)}".`);
       }
-      handle(frame.data, re);
+      const pending = handle(frame.data, re);
+      const frameId = re;
+      if (pending) pending.catch((error: unknown) => answerFailure(error, frameId));
     } catch (error) {
-      if (error instanceof FrameError) {
-        sendError(error.code, error.message, error.re ?? re);
-      } else if (error instanceof ChatError) {
-        sendError(error.code, error.message, re);
-      } else {
-        log.error({ err: error }, 'frame handler failed');
-        sendError('server_error', 'Something went wrong on the server.', re);
-      }
+      answerFailure(error, re);
     }
   });
   connection.on('close', () => {
@@ -104,4 +160,10 @@ function serveConnection<Frames, Events>(
       log.error({ err: error }, 'close handler failed');
     }
   });
+}
+
+/** sockjs sends the close code as given; its types say string, the client expects a number. */
+function closeWith(connection: Connection, code: number, reason: string): void {
+  const close = connection.close as unknown as (code: number, reason: string) => boolean;
+  close.call(connection, code, reason);
 }

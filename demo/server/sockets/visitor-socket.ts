@@ -16,14 +16,20 @@ import {
   readString,
   readVisitorText,
 } from './frames.js';
+import type { KeyedLimit } from '../keyed-limit.js';
 import { createSocketServer, type SocketOptions } from './socket-server.js';
 
-export function createVisitorSocket(engine: ChatEngine, options: SocketOptions): sockjs.Server {
+export function createVisitorSocket(
+  engine: ChatEngine,
+  /** New chats per address (admission.ts), checked before a session is made. */
+  newChats: KeyedLimit,
+  options: SocketOptions,
+): sockjs.Server {
   const visitors = engine.visitors;
   return createSocketServer<VisitorClientFrames, VisitorServerEvents>(
     'visitor',
     options,
-    (peer) => {
+    (peer, client) => {
       let sessionId: number | undefined;
       const bind = (id: number | undefined) => {
         if (sessionId !== undefined && sessionId !== id) visitors.detach(peer, sessionId);
@@ -48,6 +54,13 @@ export function createVisitorSocket(engine: ChatEngine, options: SocketOptions):
               href: readOptionalString(data, 'href', 2000),
               clientDeviceInfo: readFreeForm(data, 'clientDeviceInfo'),
             };
+            if (!newChats.take(client.address)) {
+              throw new ChatError(
+                'rate_limited',
+                'Too many new chats from your network; try again in a minute.',
+                429,
+              );
+            }
             bind(undefined);
             bind(visitors.register(peer, input, re).id);
           },
@@ -57,7 +70,9 @@ export function createVisitorSocket(engine: ChatEngine, options: SocketOptions):
               sessionSecret: readString(data, 'sessionSecret', { max: 200 }),
               lastSeenId: readOptionalInteger(data, 'lastSeenId'),
             };
-            bind(visitors.resume(peer, input, re)?.id);
+            // A refused resume leaves the chat this connection already follows as it was.
+            const resumed = visitors.resume(peer, input, re);
+            if (resumed) bind(resumed.id);
           },
           'chat message': (data, re) => {
             const input = {

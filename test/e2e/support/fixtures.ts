@@ -8,7 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../demo/server/app.js';
+import { demoConfig } from '../../../demo/server/demo-config.js';
 import { buildAgentConsole } from '../../../demo/agent/build.js';
+import { E2E_ADMISSION, TEST_AGENT_PASSWORD, withTestPasswords } from './test-passwords.js';
+
+export { E2E_ADMISSION, withTestPasswords };
 
 export interface WorkerFixtures {
   /** The agent console, built once per worker into a temporary folder. */
@@ -34,6 +38,8 @@ export const test = base.extend<object, WorkerFixtures>({
         dataDir: ':memory:',
         logLevel: 'silent',
         agentConsoleDir,
+        config: withTestPasswords(demoConfig),
+        admission: E2E_ADMISSION,
       });
       await use(server);
       await server.close();
@@ -58,10 +64,16 @@ export async function startChatAsVisitor(
   await page.getByRole('button', { name: 'Start chat' }).click();
 }
 
-/** Signs in to the agent console. */
-export async function signInAsAgent(page: Page, agentURL: string, name: string): Promise<void> {
+/** Signs in to the agent console (with the password of `withTestPasswords`). */
+export async function signInAsAgent(
+  page: Page,
+  agentURL: string,
+  name: string,
+  password = TEST_AGENT_PASSWORD,
+): Promise<void> {
   await page.goto(agentURL);
   await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

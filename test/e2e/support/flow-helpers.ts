@@ -16,11 +16,13 @@ import type {
 import { startServer, type RunningServer } from '../../../demo/server/app.js';
 import type { ServerConfig } from '../../../demo/server/config.js';
 import {
+  E2E_ADMISSION,
   expect,
   signInAsAgent,
   startChatAsVisitor,
   test as base,
   type WorkerFixtures,
+  withTestPasswords,
 } from './fixtures.js';
 
 interface FlowTestFixtures {
@@ -57,7 +59,8 @@ export const test: TestType<
         dataDir: ':memory:',
         logLevel: 'silent',
         agentConsoleDir,
-        config,
+        config: withTestPasswords(config),
+        admission: E2E_ADMISSION,
         now,
       });
       servers.push(server);

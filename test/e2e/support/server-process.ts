@@ -98,8 +98,12 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 // Child side: executed directly (`node --import tsx server-process.ts`), not when imported.
 if (process.argv[1] && resolve(process.argv[1]) === THIS_FILE) {
   const { startFromEnvironment } = await import('../../../demo/server/main.js');
+  const { demoConfig } = await import('../../../demo/server/demo-config.js');
+  const { withTestPasswords } = await import('./test-passwords.js');
   const server = await startFromEnvironment({
     agentConsoleDir: process.env.AGENT_CONSOLE_DIR || undefined,
+    // The demo config with the test password, which `signInAsAgent` types.
+    config: withTestPasswords(demoConfig),
   });
   process.stdout.write(`${READY_PREFIX}${server.port}\n`);
 }

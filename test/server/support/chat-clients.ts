@@ -16,6 +16,7 @@ import type {
   VisitorServerEvents,
 } from '../../../src/protocol/index.js';
 import { SocketClient, type ServerEvent } from './socket-client.js';
+import { TEST_AGENT_PASSWORD } from './test-server.js';
 
 export type { SessionInfo };
 
@@ -144,9 +145,14 @@ export class Agent {
   token = '';
   private umidCounter = 0;
 
-  static async signIn(baseURL: string, name: string): Promise<Agent> {
+  /** Signs in with the password of `testConfig()`'s agents unless another is given. */
+  static async signIn(
+    baseURL: string,
+    name: string,
+    password = TEST_AGENT_PASSWORD,
+  ): Promise<Agent> {
     const agent = new Agent(await SocketClient.connect(`${baseURL}/socket/agent`));
-    const answer = await agent.socket.request('login', { name });
+    const answer = await agent.socket.request('login', { name, password });
     if (answer.event !== 'login') throw new Error(`login failed: ${JSON.stringify(answer)}`);
     agent.name = answer.args[0].name;
     agent.token = answer.args[0].token;
