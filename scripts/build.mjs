@@ -35,6 +35,18 @@ execFileSync(
   ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'],
   { stdio: 'inherit' },
 );
+// tsc writes inferred Lit types as `import("lit-html")`, a package the app may not have at its top
+// level (it is lit's dependency, not ours; pnpm does not hoist it): point them at `lit`, which
+// re-exports them.
+for (const name of readdirSync('dist/types', { recursive: true })) {
+  const path = join('dist/types', String(name));
+  if (!path.endsWith('.d.ts')) continue;
+  const text = readFileSync(path, 'utf8');
+  if (text.includes('import("lit-html")')) {
+    writeFileSync(path, text.replaceAll('import("lit-html")', 'import("lit")'));
+  }
+}
+
 // The custom-elements manifest (custom-elements-manifest.config.mjs), from the elements' JSDoc.
 execFileSync(
   process.execPath,

@@ -12,6 +12,8 @@ const stages = [
   ['typecheck', ['run', 'typecheck']],
   ['build', ['run', 'build']],
   ['size', ['run', 'size']],
+  // The packed tarball in fresh React, Vue and Lit apps (needs the build above; ~10 s).
+  ['package tests', ['run', 'test:package'], () => hasFiles('test/package', /\.test\.ts$/)],
   ['server tests', ['run', 'test:server'], () => hasFiles('test/server', /\.test\.ts$/)],
   [
     'browser tests',
