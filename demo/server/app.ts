@@ -214,7 +214,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   await app.register(
     async (scoped) => {
-      registerChatRoutes(scoped, engine);
+      registerChatRoutes(scoped, engine, { uploads: admission.uploads });
     },
     { prefix: basePath },
   );

@@ -5,12 +5,14 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import contentDisposition from 'content-disposition';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { lookup as typeForFileName } from 'mime-types';
 import Type, { type Static, type TObject, type TSchemaOptions } from 'typebox';
 import Value from 'typebox/value';
 import type { ChatEngine } from './engine/chat-engine.js';
 import { ChatError } from './errors.js';
+import { KeyedLimit } from './keyed-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import { renderTranscript } from './transcript.js';
 
 // Query and path schemas: fastify checks them (coercing "1" to 1) and the type provider types
@@ -69,10 +71,17 @@ interface UploadParts {
   file?: { name: string; mime: string; data: Buffer };
 }
 
-/** Reads a multipart body: text fields plus the one `uploadfile` (size capped by the plugin). */
-async function readUpload(request: FastifyRequest): Promise<UploadParts> {
+/**
+ * Reads a multipart body: text fields plus the one `uploadfile` (size capped by the plugin).
+ * `authorise` sees the fields sent before the file and may throw, so a caller with a wrong secret
+ * is refused before the file's bytes are read (the widget and well-made clients send fields first).
+ */
+async function readUpload(
+  request: FastifyRequest,
+  authorise: (fieldsSoFar: Record<string, string>) => void = () => undefined,
+): Promise<UploadParts> {
   try {
-    return await readParts(request);
+    return await readParts(request, authorise);
   } catch (error) {
     // Size and count limits carry fastify codes the error handler maps to 4xx; anything else
     // thrown while parsing (truncated body, no boundary) is the client's malformed request.
@@ -83,10 +92,14 @@ async function readUpload(request: FastifyRequest): Promise<UploadParts> {
   }
 }
 
-async function readParts(request: FastifyRequest): Promise<UploadParts> {
+async function readParts(
+  request: FastifyRequest,
+  authorise: (fieldsSoFar: Record<string, string>) => void,
+): Promise<UploadParts> {
   const result: UploadParts = { fields: {} };
   for await (const part of request.parts()) {
     if (part.type === 'file') {
+      authorise(result.fields);
       const data = await part.toBuffer();
       if (part.fieldname === 'uploadfile' && !result.file) {
         result.file = {
@@ -102,8 +115,24 @@ async function readParts(request: FastifyRequest): Promise<UploadParts> {
   return result;
 }
 
-export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): void {
+export interface ChatRouteLimits {
+  /** Uploads per address and per chat (admission.ts), checked before the body is read. */
+  uploads: RateLimitOptions;
+}
+
+export function registerChatRoutes(
+  app: FastifyInstance,
+  engine: ChatEngine,
+  limits: ChatRouteLimits,
+): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+  const uploadsPerAddress = new KeyedLimit(limits.uploads);
+  const uploadsPerChat = new KeyedLimit(limits.uploads);
+  /** A refused upload closes the connection, so the rest of its body is not read either. */
+  const refuseUpload = (reply: FastifyReply, error: ChatError): never => {
+    void reply.header('connection', 'close');
+    throw error;
+  };
 
   routes.get(
     '/socket/external.api/canchat',
@@ -111,8 +140,24 @@ export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): vo
     async ({ query }) => engine.canChat(query.area, query.sessionId, query.secret),
   );
 
-  routes.post('/socket/external.api/upload', async (request) => {
-    const { fields, file } = await readUpload(request);
+  routes.post('/socket/external.api/upload', async (request, reply) => {
+    if (!uploadsPerAddress.take(request.ip)) {
+      refuseUpload(reply, new ChatError('rate_limited', 'Too many uploads; wait a minute.', 429));
+    }
+    const authorise = (fieldsSoFar: Record<string, string>) => {
+      const { session, sessionSecret } = fieldsSoFar;
+      if (session === undefined || sessionSecret === undefined) return; // read it, decide after
+      try {
+        engine.checkVisitorUpload(Number(session), sessionSecret);
+      } catch (error) {
+        if (error instanceof ChatError) refuseUpload(reply, error);
+        throw error;
+      }
+      if (!uploadsPerChat.take(session)) {
+        refuseUpload(reply, new ChatError('rate_limited', 'Too many uploads in this chat.', 429));
+      }
+    };
+    const { fields, file } = await readUpload(request, authorise);
     if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
     const { session, sessionSecret } = checkFields(VisitorUploadFields, fields);
     return engine.storeVisitorUpload({
@@ -124,8 +169,13 @@ export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): vo
     });
   });
 
-  routes.post('/socket/agent.api/upload', async (request) => {
-    const { fields, file } = await readUpload(request);
+  routes.post('/socket/agent.api/upload', async (request, reply) => {
+    const { fields, file } = await readUpload(request, (fieldsSoFar) => {
+      const { token } = fieldsSoFar;
+      if (token !== undefined && !engine.agentNameForToken(token)) {
+        refuseUpload(reply, new ChatError('not_signed_in', 'Sign in again.', 401));
+      }
+    });
     if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
     const { token, session } = checkFields(AgentUploadFields, fields);
     const agent = engine.agentNameForToken(token);
@@ -139,7 +189,8 @@ export function registerChatRoutes(app: FastifyInstance, engine: ChatEngine): vo
     async (request, reply) => {
       const bearer = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
       const token = bearer ?? request.query.t;
-      if (!token) throw new ChatError('bad_secret', 'Not allowed.', 403);
+      if (!token)
+        throw new ChatError('bad_request', 'Give the secret as "t" or an Authorization header.');
       const file = engine.fileFor(request.params.fileId, token);
       // Only these are shown by the browser; anything else is a download of opaque bytes, so a
       // visitor's HTML or SVG never runs on this origin.

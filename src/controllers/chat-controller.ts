@@ -81,6 +81,11 @@ export class ChatController implements ReactiveController {
       ),
       client.registerAction('agent unavailable', () => this.#handleRefusal('no-agents')),
       client.registerAction('queue full', () => this.#handleRefusal('queue-full')),
+      // A start the server refused for the address (too many new chats): the start form says so.
+      client.registerAction('connect_error', (error) => {
+        if (error.code === 'rate_limited' && this.state.view === 'chat' && !this.state.session)
+          this.#handleRefusal('rate-limited');
+      }),
       client.registerAction('chat closed', () => {
         if (this.state.view === 'resuming') this.checkAvailability();
         else this.#finish(this.state.finishedBy ?? 'system');
@@ -225,7 +230,7 @@ export class ChatController implements ReactiveController {
     else this.#setUnread(this.unread + added.filter((i) => i.sender === 'AGENT').length);
   }
 
-  #handleRefusal(refusal: 'no-agents' | 'queue-full'): void {
+  #handleRefusal(refusal: 'no-agents' | 'queue-full' | 'rate-limited'): void {
     this.#client.resetChat();
     this.#update({ ...this.state, view: 'start', refusal });
   }

@@ -22,7 +22,8 @@ import { toChatItem, type ChatItem, type Translate } from './chat-item.js';
 export type ChatView = 'checking' | 'resuming' | 'start' | 'chat' | 'finished';
 
 /** Why the start screen cannot offer the form. */
-export type Unavailability = 'closed' | 'no-agents' | 'queue-full' | 'error';
+/** `rate-limited`: the server refused the start (`rate_limited`, too many new chats from the address). */
+export type Unavailability = 'closed' | 'no-agents' | 'queue-full' | 'rate-limited' | 'error';
 
 /** What the panel needs of the client's current session, so it never asks the client itself. */
 export interface SessionLinks {

@@ -25,6 +25,7 @@ export const en = {
   noAgentsText: 'Please try again in a little while.',
   queueFullTitle: 'The queue is full',
   queueFullText: 'Many people are waiting right now. Please try again later.',
+  tooManyChatsText: 'Too many chats from your network. Please try again in a minute.',
   unavailableTitle: 'The chat is not available',
   nameLabel: 'Name',
   emailLabel: 'Email',

@@ -17,6 +17,7 @@ export const sv: WidgetStrings = {
   noAgentsText: 'Försök igen om en liten stund.',
   queueFullTitle: 'Kön är full',
   queueFullText: 'Många väntar just nu. Försök igen senare.',
+  tooManyChatsText: 'För många chattar från ditt nätverk. Försök igen om en minut.',
   unavailableTitle: 'Chatten är inte tillgänglig',
   nameLabel: 'Namn',
   emailLabel: 'E-post',

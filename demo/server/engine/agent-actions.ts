@@ -2,10 +2,15 @@
  * What an agent does from the console: sign in and out, accept a waiting chat, write, send a file,
  * type, acknowledge, bring in or remove a colleague, leave, and end the chat.
  */
-import type { AgentChatSnapshot, MessageSentEvent } from '../../../src/protocol/index.js';
+import type {
+  AgentChatSnapshot,
+  MessageSentEvent,
+  VisitorServerEvents,
+} from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
 import { toMessageSent, type AgentPeer } from '../wire.js';
 import type { AgentWelcome } from './agent-view.js';
+import { PREVIEW_INTERVAL_MS, PreviewMerger } from './preview-merger.js';
 import type { AgentMessageInput, ChatContext, IncomingFile, EngineParts } from './chat-context.js';
 
 export type AgentActionParts = Pick<
@@ -25,7 +30,20 @@ export type AgentActionParts = Pick<
 >;
 
 export class AgentActions {
-  constructor(private readonly parts: AgentActionParts) {}
+  /** The visitor gets at most one agent typing preview per chat this often (the latest). */
+  private readonly previews: PreviewMerger<VisitorServerEvents['agent preview'][0]>;
+
+  constructor(private readonly parts: AgentActionParts) {
+    this.previews = new PreviewMerger(
+      PREVIEW_INTERVAL_MS,
+      (sessionId, preview) => parts.peers.toVisitors(sessionId, 'agent preview', [preview]),
+      parts.now,
+    );
+  }
+
+  stop(): void {
+    this.previews.stop();
+  }
 
   /** Signs an agent's console in; returns a token for HTTP calls (upload, download). */
   online(name: string, peer: AgentPeer): { name: string; token: string } {
@@ -110,7 +128,7 @@ export class AgentActions {
     const preview = area.visitorSeesAgentTypingText
       ? { messageLen: text.length, text }
       : { messageLen: text.length };
-    this.parts.peers.toVisitors(sessionId, 'agent preview', [preview]);
+    this.previews.push(sessionId, preview);
   }
 
   /** The console has these visitor messages: the visitor gets `message acked`. */
@@ -158,6 +176,15 @@ export class AgentActions {
   leave(agentName: string, sessionId: number): void {
     const { members, messages, peers, sessions } = this.parts;
     const chat = this.activeChatOf(agentName, sessionId);
+    const othersStay = members.agentsOf(sessionId).some((name) => name !== agentName);
+    if (!othersStay && sessions.queueIsFull(chat.area)) {
+      // Leaving would put the visitor back into a full queue: keep the chat as it is.
+      throw new ChatError(
+        'queue_full',
+        'The queue is full: end the chat or add a colleague instead of leaving.',
+        409,
+      );
+    }
     members.remove(sessionId, agentName);
     messages.systemMessage(chat, { event: 'AGENT_LEFT', name: agentName });
     peers.toAgent(agentName, 'chat removed', [{ sessionId }]);

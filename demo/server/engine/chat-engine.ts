@@ -103,6 +103,8 @@ export class ChatEngine {
   stop(): void {
     clearInterval(this.sweepTimer);
     this.queue.stop();
+    this.visitors.stop();
+    this.agents.stop();
   }
 
   /** Makes `hook` the robot of areas whose config says `robot: name`. */
@@ -122,6 +124,11 @@ export class ChatEngine {
 
   storeVisitorUpload(input: VisitorUpload): StoredUpload {
     return this.visitorHttp.upload(input);
+  }
+
+  /** Throws unless `secret` opens this chat for an upload (before the upload's body is read). */
+  checkVisitorUpload(sessionId: number, secret: string): void {
+    this.visitorHttp.uploadSession(sessionId, secret);
   }
 
   sessionForSecret(secret: string, areaId?: number): SessionRecord {

@@ -2,7 +2,8 @@
  * A chat's life after it started: looking it up (open or not), going back to the queue, the robot
  * handing over, and ending — by the visitor, an agent, or the idle sweep.
  */
-import type { ChatEndedBy } from '../../../src/protocol/index.js';
+import { registerRefusalReasons, type ChatEndedBy } from '../../../src/protocol/index.js';
+import type { AreaConfig } from '../config.js';
 import { ChatError } from '../errors.js';
 import type { SessionRecord } from '../store.js';
 import type { VisitorPeer } from '../wire.js';
@@ -81,13 +82,25 @@ export class Sessions {
    * gets an AGENT_LEFT item for the robot's user, a line widget and console already render.
    */
   handover(sessionId: number, areaId?: number, userName?: string): void {
-    const { directory, robots, messages } = this.parts;
+    const { directory, robots, messages, store, peers, logger } = this.parts;
     const chat = this.openChat(sessionId);
     const target = directory.area(areaId ?? chat.session.areaId);
     const robotName = userName ?? robots.userOf(sessionId);
     if (robotName) messages.systemMessage(chat, { event: 'AGENT_LEFT', name: robotName });
     robots.forgetUser(sessionId);
+    // The queue's capacity holds on this path too: the visitor is told `queue full`, as at register.
+    if (this.queueIsFull(target)) {
+      peers.toVisitors(sessionId, 'queue full', []);
+      store.setClosed(sessionId, this.parts.now(), 'system', registerRefusalReasons['queue full']);
+      logger.info({ sessionId, areaId: target.id }, 'robot handover refused: queue full');
+      return;
+    }
     this.requeue(chat, target.id);
+  }
+
+  /** The area's queue holds `queueCapacity` waiting chats; one more is refused on every path. */
+  queueIsFull(area: AreaConfig): boolean {
+    return this.parts.store.queuedCount(area.id) >= area.queueCapacity;
   }
 
   /** Closes chats idle past their area's limit with a CHAT_EXPIRED item. */

@@ -5,6 +5,7 @@
  */
 import {
   registerRefusalReasons,
+  type AgentServerEvents,
   type RegisterRefusal,
   type ResumeFrame,
   type SessionInfo,
@@ -21,6 +22,7 @@ import type {
   VisitorMessageInput,
   EngineParts,
 } from './chat-context.js';
+import { PREVIEW_INTERVAL_MS, PreviewMerger } from './preview-merger.js';
 import { robotChatOf } from './robots.js';
 import { newSecret, secretsMatch } from './secrets.js';
 import { endedBy } from './sessions.js';
@@ -40,7 +42,19 @@ export type VisitorActionParts = Pick<
 >;
 
 export class VisitorActions {
-  constructor(private readonly parts: VisitorActionParts) {}
+  private readonly previews: PreviewMerger<AgentServerEvents['preview'][0]>;
+
+  constructor(private readonly parts: VisitorActionParts) {
+    this.previews = new PreviewMerger(
+      PREVIEW_INTERVAL_MS,
+      (sessionId, preview) => parts.peers.toAgentsOf(sessionId, 'preview', [preview]),
+      parts.now,
+    );
+  }
+
+  stop(): void {
+    this.previews.stop();
+  }
 
   /** Answers `register`: creates the session and routes it to a robot, the queue or a refusal. */
   register(peer: VisitorPeer, input: RegisterInput, re?: number): SessionRecord {
@@ -173,14 +187,14 @@ export class VisitorActions {
 
   /** Answers `preview`: agents of the chat see the text (or only its length, per area). */
   preview(sessionId: number, text: string): void {
-    const { store, sessions, peers } = this.parts;
+    const { store, sessions } = this.parts;
     const session = store.session(sessionId);
     if (!session || session.status === 'closed') return;
     const { area } = sessions.contextOf(session);
     const preview = area.agentsSeeTypingText
       ? { sessionId, length: text.length, text }
       : { sessionId, length: text.length };
-    peers.toAgentsOf(sessionId, 'preview', [preview]);
+    this.previews.push(sessionId, preview);
   }
 
   /** Answers `add attachment`: the uploaded file becomes a FILE_UPLOAD message of the visitor. */

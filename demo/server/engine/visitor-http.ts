@@ -52,15 +52,21 @@ export class VisitorHttp {
 
   /** Stores an uploaded visitor file after checking secret, area and limits. */
   upload(input: VisitorUpload): StoredUpload {
-    const { store, directory, files } = this.parts;
-    const session = store.session(input.sessionId);
+    const { directory, files } = this.parts;
+    const session = this.uploadSession(input.sessionId, input.secret);
+    files.check(directory.area(session.areaId), input.mime, input.data.length);
+    return files.save(session.id, input);
+  }
+
+  /** The open chat an upload is for, if `secret` is its secret; checked before the file is read. */
+  uploadSession(sessionId: number, secret: string): SessionRecord {
+    const session = this.parts.store.session(sessionId);
     if (!session) throw new ChatError('no_session', 'No such chat.', 404);
-    if (!secretsMatch(session.secret, input.secret)) {
+    if (!secretsMatch(session.secret, secret)) {
       throw new ChatError('bad_secret', 'The session secret does not match.', 403);
     }
     if (session.status === 'closed') throw new ChatError('chat_closed', 'The chat has ended.', 409);
-    files.check(directory.area(session.areaId), input.mime, input.data.length);
-    return files.save(session.id, input);
+    return session;
   }
 
   /** The chat whose secret this is, for the transcript endpoints. */

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CentionChatApi } from '../../client/types.js';
 import { ChatController } from '../../controllers/chat-controller.js';
-import { unavailability } from '../../controllers/chat-state.js';
+import { unavailability, type ChatState } from '../../controllers/chat-state.js';
 import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
@@ -211,6 +211,18 @@ export class CentionChatPanel extends PanelElement {
     },
   };
 
+  /**
+   * The start form shows `canChat.error` under "The chat is not available": a start refused for
+   * the address gets the widget's own words for it there.
+   */
+  #startFormCanChat(state: ChatState): ChatState['canChat'] {
+    if (unavailability(state) !== 'rate-limited') return state.canChat;
+    return {
+      ...(state.canChat ?? { chatOpen: true, agentsAvailable: 1, resumable: false }),
+      error: this.strings.tooManyChatsText,
+    };
+  }
+
   #renderBody(): TemplateResult {
     const state = this.controller.state;
     const strings = this.strings;
@@ -221,7 +233,7 @@ export class CentionChatPanel extends PanelElement {
       case 'start':
         return html`<cention-start-form
           .strings=${strings}
-          .canChat=${state.canChat}
+          .canChat=${this.#startFormCanChat(state)}
           .unavailability=${unavailability(state)}
           .name=${this.prefillName}
           .email=${this.prefillEmail}

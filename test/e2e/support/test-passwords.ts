@@ -17,7 +17,8 @@ export function withTestPasswords(config: ServerConfig): ServerConfig {
 }
 
 /**
- * A worker's server takes every chat of its tests from 127.0.0.1, so the per-address new-chat limit
- * is raised; the abuse tests prove the limit itself with the defaults.
+ * A worker's server takes every chat and upload of its tests from 127.0.0.1, so the per-address
+ * limits are raised; the abuse tests prove the limit itself with the defaults.
  */
-export const E2E_ADMISSION = { newChatsPerAddress: { burst: 10_000, perSecond: 1_000 } };
+const MANY = { burst: 10_000, perSecond: 1_000 };
+export const E2E_ADMISSION = { newChatsPerAddress: MANY, uploads: MANY };

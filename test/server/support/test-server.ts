@@ -47,8 +47,8 @@ export function testConfig(areaOverrides: Partial<AreaConfig>[] = []): ServerCon
 }
 
 /**
- * One server serves a whole test file from 127.0.0.1, so the new-chats-per-address limit is raised
- * here; the abuse tests (abuse*.test.ts) pass the real defaults to prove the limit itself.
+ * One server serves a whole test file from 127.0.0.1, so the new-chats and uploads per address
+ * limits are raised here; the abuse tests (abuse*.test.ts) pass the real defaults to prove the limit itself.
  */
 const MANY_CHATS = { burst: 10_000, perSecond: 1_000 };
 
@@ -60,6 +60,6 @@ export function startTestServer(options: StartServerOptions = {}): Promise<Runni
     config: testConfig(),
     sweepIntervalMs: 100,
     ...options,
-    admission: { newChatsPerAddress: MANY_CHATS, ...options.admission },
+    admission: { newChatsPerAddress: MANY_CHATS, uploads: MANY_CHATS, ...options.admission },
   });
 }
