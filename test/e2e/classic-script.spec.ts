@@ -130,7 +130,17 @@ test('a classic script tag on another origin loads the launcher only, then the s
 
 test('the classic loader runs a whole chat from another origin', async ({ browser, server }) => {
   const site = await startHostSite(
-    hostPage(`<script src="${server.url}widget/cention-chat.iife.js"></script>`, server.baseURL),
+    hostPage(
+      `<script src="${server.url}widget/cention-chat.iife.js"></script>
+      <script>
+        // As README says for the loader: the Chat API's factory is there once the element is.
+        window.factoryOnDefine = typeof window._CentionChat;
+        customElements.whenDefined('cention-chat').then(() => {
+          window.factoryOnDefine = typeof window._CentionChat;
+        });
+      </script>`,
+      server.baseURL,
+    ),
   );
   const context = await browser.newContext();
   const visitor = await context.newPage();
@@ -148,7 +158,9 @@ test('the classic loader runs a whole chat from another origin', async ({ browse
     await agent.getByRole('button', { name: 'Accept chat with Cora Crossorigin' }).click();
     await replyAsAgent(agent, 'Cora Crossorigin', 'It does.');
     await expect(visitor.getByRole('log')).toContainText('It does.');
-    expect(await visitor.evaluate(() => typeof window._CentionChat)).toBe('function');
+    expect(
+      await visitor.evaluate(() => (window as { factoryOnDefine?: string }).factoryOnDefine),
+    ).toBe('function');
     expect(pageErrors).toEqual([]);
   } finally {
     site.server.close();
