@@ -74,6 +74,10 @@ export default defineConfig(({ mode }): UserConfig => {
       lib: libraries[buildMode],
       rollupOptions: {
         external: isNpm ? isDependency : [],
+        // The module entry may export more than its own exports (what its lazy chunks share with
+        // it), so the launcher's code stays in cention-chat.js instead of a chunk it imports: one
+        // request less in the chain every page waits for.
+        preserveEntrySignatures: buildMode === 'es' ? 'allow-extension' : 'strict',
         output:
           buildMode === 'es' || isNpm
             ? {

@@ -391,7 +391,7 @@ describe('pages and unknown addresses', () => {
     assert.equal(plain.headers.get('cache-control'), 'public, max-age=300');
     const loader = await fetch(`${server.url}widget/cention-chat.iife.js`);
     assert.equal(loader.headers.get('cache-control'), 'public, max-age=300');
-    const chunk = /["'](\.\/chunks\/[\w.-]+\.js)["']/.exec(plainBody.toString('utf8'))?.[1];
+    const chunk = /["'`](\.\/chunks\/[\w.-]+\.js)["'`]/.exec(plainBody.toString('utf8'))?.[1];
     assert.ok(chunk, 'the entry imports a chunk');
     const chunkResponse = await fetch(new URL(chunk, entry), {
       headers: { 'accept-encoding': 'br' },
