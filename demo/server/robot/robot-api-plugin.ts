@@ -22,6 +22,11 @@ export interface RobotApiOptions {
   webhookRetries?: number;
   /** Pause before retry n: n × this (default 250 ms). */
   retryDelayMs?: number;
+  /**
+   * One webhook exchange, every attempt and a body still arriving included (default: the attempts'
+   * timeouts and pauses plus 500 ms); past it the chat goes to the human queue.
+   */
+  webhookDeadlineMs?: number;
   /** Longest robot `content`, announced to webhooks as `maxLength` (default 10,000). */
   maxContentLength?: number;
 }
@@ -53,6 +58,7 @@ export function robotApiPlugin(options: RobotApiOptions = {}): RobotApiPlugin {
         timeoutMs: options.webhookTimeoutMs ?? 4000,
         retries: options.webhookRetries ?? 1,
         retryDelayMs: options.retryDelayMs ?? 250,
+        deadlineMs: options.webhookDeadlineMs,
       });
       context.registerRobot(ROBOT_API_NAME, robot);
       for (const area of config.areas) {

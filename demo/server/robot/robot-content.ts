@@ -5,6 +5,7 @@
  * same things.
  */
 import { escapeHtml } from '../../shared/chat-text.js';
+import { ChatError } from '../errors.js';
 import type { ChatService, RobotTemplate } from '../robot-hook.js';
 
 /** A bad field in a robot's content; `status` is the HTTP status the API answers with. */
@@ -72,39 +73,76 @@ export function contentToHtml(
   return type === 'text/html' ? content : escapeHtml(content).replace(/\r?\n/g, '<br>');
 }
 
-/** Checks `{contentType, content, attachments}`; throws `RobotContentError` on the first problem. */
+/** Told about each part left out of lenient content, with the reason (for the robot's author). */
+export type OnDropped = (reason: string) => void;
+
+/**
+ * Checks `{contentType, content, attachments}`. Strict (no `onDropped`, the `/api/bot/message`
+ * endpoint, whose caller gets the error): throws `RobotContentError` on the first problem.
+ * Lenient (a webhook answer, which nobody would see an error of): an invalid part — the text, an
+ * attachment, one button — is left out and reported to `onDropped`; only content with nothing
+ * usable left throws.
+ */
 export function parseRobotContent(
   body: Record<string, unknown>,
   limits: ContentLimits,
+  onDropped?: OnDropped,
 ): RobotContent {
-  const html = contentToHtml(body.contentType, body.content, limits.maxLength);
-  const attachments = parseAttachments(body.attachments, limits);
+  const html = lenient(onDropped, '', () =>
+    contentToHtml(body.contentType, body.content, limits.maxLength),
+  );
+  const attachments = parseAttachments(body.attachments, limits, onDropped);
   if (html === '' && attachments.length === 0) {
     throw new RobotContentError('content: expected text or at least one attachment');
   }
   return { html, attachments };
 }
 
-function parseAttachments(value: unknown, limits: ContentLimits): RobotAttachment[] {
+/** `parse()`, or — when lenient — `fallback` with the error reported instead of thrown. */
+function lenient<T>(onDropped: OnDropped | undefined, fallback: T, parse: () => T): T {
+  if (!onDropped) return parse();
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof RobotContentError)) throw error;
+    onDropped(error.message);
+    return fallback;
+  }
+}
+
+function parseAttachments(
+  value: unknown,
+  limits: ContentLimits,
+  onDropped?: OnDropped,
+): RobotAttachment[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new RobotContentError('attachments: expected a list');
   if (value.length > MAX_ATTACHMENTS) {
     throw new RobotContentError(`attachments: at most ${MAX_ATTACHMENTS}`);
   }
-  return value.map((attachment: unknown, index) => {
-    const field = `attachments[${index}]`;
-    if (!isRecord(attachment) || !isRecord(attachment.data)) {
-      throw new RobotContentError(`${field}: expected {type, data: {...}}`);
-    }
-    if (attachment.type === 'file') return parseFile(attachment.data, field, limits);
-    if (attachment.type === 'template') {
-      return {
-        type: 'template',
-        template: parseTemplate(attachment.data, `${field}.data`, limits),
-      };
-    }
-    throw new RobotContentError(`${field}.type: expected "file" or "template"`);
-  });
+  return value.flatMap((attachment: unknown, index) =>
+    lenient(onDropped, [], () => [parseAttachment(attachment, index, limits, onDropped)]),
+  );
+}
+
+function parseAttachment(
+  attachment: unknown,
+  index: number,
+  limits: ContentLimits,
+  onDropped?: OnDropped,
+): RobotAttachment {
+  const field = `attachments[${index}]`;
+  if (!isRecord(attachment) || !isRecord(attachment.data)) {
+    throw new RobotContentError(`${field}: expected {type, data: {...}}`);
+  }
+  if (attachment.type === 'file') return parseFile(attachment.data, field, limits);
+  if (attachment.type === 'template') {
+    return {
+      type: 'template',
+      template: parseTemplate(attachment.data, `${field}.data`, limits, onDropped),
+    };
+  }
+  throw new RobotContentError(`${field}.type: expected "file" or "template"`);
 }
 
 function parseFile(
@@ -133,11 +171,15 @@ function parseFile(
   return { type: 'file', name, mime: type.toLowerCase(), data: bytes };
 }
 
-/** The button template (protocol.md §4 TEMPLATE); URL buttons must be http(s) links. */
+/**
+ * The button template (protocol.md §4 TEMPLATE); URL buttons must be http(s) links. Lenient: an
+ * invalid button is left out; a template with no valid button left is invalid itself.
+ */
 export function parseTemplate(
   data: Record<string, unknown>,
   field: string,
   limits: ContentLimits,
+  onDropped?: OnDropped,
 ): RobotTemplate {
   if (data.type !== 'button') throw new RobotContentError(`${field}.type: expected "button"`);
   if (typeof data.text !== 'string' || data.text.length > limits.maxLength) {
@@ -147,33 +189,32 @@ export function parseTemplate(
   if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > MAX_BUTTONS) {
     throw new RobotContentError(`${field}.buttons: expected 1 to ${MAX_BUTTONS} buttons`);
   }
-  return {
-    type: 'button',
-    text: data.text,
-    buttons: buttons.map((button: unknown, index) => {
-      const where = `${field}.buttons[${index}]`;
-      if (!isRecord(button)) throw new RobotContentError(`${where}: expected an object`);
-      const { title } = button;
-      if (typeof title !== 'string' || title.length === 0 || title.length > MAX_BUTTON_TITLE) {
-        throw new RobotContentError(`${where}.title: expected 1 to ${MAX_BUTTON_TITLE} characters`);
-      }
-      if (button.type === 'url') {
-        if (typeof button.url !== 'string' || !isWebURL(button.url)) {
-          throw new RobotContentError(`${where}.url: expected an http(s) URL`);
-        }
-        return { type: 'url', title, url: button.url };
-      }
-      if (button.type === 'postback') {
-        if (typeof button.data !== 'string' || button.data.length > MAX_BUTTON_DATA) {
-          throw new RobotContentError(
-            `${where}.data: expected at most ${MAX_BUTTON_DATA} characters`,
-          );
-        }
-        return { type: 'postback', title, data: button.data };
-      }
-      throw new RobotContentError(`${where}.type: expected "url" or "postback"`);
-    }),
-  };
+  const valid = buttons.flatMap((button: unknown, index) =>
+    lenient(onDropped, [], () => [parseButton(button, `${field}.buttons[${index}]`)]),
+  );
+  if (valid.length === 0) throw new RobotContentError(`${field}.buttons: no valid button`);
+  return { type: 'button', text: data.text, buttons: valid };
+}
+
+function parseButton(button: unknown, where: string): RobotTemplate['buttons'][number] {
+  if (!isRecord(button)) throw new RobotContentError(`${where}: expected an object`);
+  const { title } = button;
+  if (typeof title !== 'string' || title.length === 0 || title.length > MAX_BUTTON_TITLE) {
+    throw new RobotContentError(`${where}.title: expected 1 to ${MAX_BUTTON_TITLE} characters`);
+  }
+  if (button.type === 'url') {
+    if (typeof button.url !== 'string' || !isWebURL(button.url)) {
+      throw new RobotContentError(`${where}.url: expected an http(s) URL`);
+    }
+    return { type: 'url', title, url: button.url };
+  }
+  if (button.type === 'postback') {
+    if (typeof button.data !== 'string' || button.data.length > MAX_BUTTON_DATA) {
+      throw new RobotContentError(`${where}.data: expected at most ${MAX_BUTTON_DATA} characters`);
+    }
+    return { type: 'postback', title, data: button.data };
+  }
+  throw new RobotContentError(`${where}.type: expected "url" or "postback"`);
 }
 
 function isWebURL(value: string): boolean {
@@ -185,16 +226,26 @@ function isWebURL(value: string): boolean {
   }
 }
 
-/** Posts checked content to the chat as `userName`: the text first, then each attachment. */
+/**
+ * Posts checked content to the chat as `userName`: the text first, then each attachment. With
+ * `onDropped`, a part the chat refuses (a file type or size the area does not take) is left out
+ * and reported, and the rest is still posted.
+ */
 export function postRobotContent(
   chat: ChatService,
   sessionId: number,
   userName: string,
   content: RobotContent,
+  onDropped?: OnDropped,
 ): void {
   if (content.html !== '') chat.postAgentMessage(sessionId, userName, content.html);
-  for (const attachment of content.attachments) {
-    if (attachment.type === 'file') chat.postFile(sessionId, userName, attachment);
-    else chat.postTemplate(sessionId, userName, attachment.template);
-  }
+  content.attachments.forEach((attachment, index) => {
+    try {
+      if (attachment.type === 'file') chat.postFile(sessionId, userName, attachment);
+      else chat.postTemplate(sessionId, userName, attachment.template);
+    } catch (error) {
+      if (!onDropped || !(error instanceof ChatError)) throw error;
+      onDropped(`attachments[${index}]: ${error.message}`);
+    }
+  });
 }

@@ -7,6 +7,7 @@ import {
   parseRobotContent,
   RobotContentError,
   type ContentLimits,
+  type OnDropped,
   type RobotContent,
 } from './robot-content.js';
 
@@ -15,11 +16,16 @@ export type RobotAction =
   | { type: 'handover'; areaId?: number }
   | { type: 'empty' };
 
-export function parseRobotResponse(body: unknown, limits: ContentLimits): RobotAction {
+/** `onDropped`: an answer's invalid parts are left out and reported (robot-content.ts). */
+export function parseRobotResponse(
+  body: unknown,
+  limits: ContentLimits,
+  onDropped?: OnDropped,
+): RobotAction {
   if (!isRecord(body)) throw new RobotContentError('response is not a JSON object');
   switch (body.type) {
     case 'answer':
-      return { type: 'answer', content: parseRobotContent(body, limits) };
+      return { type: 'answer', content: parseRobotContent(body, limits, onDropped) };
     case 'empty':
       return { type: 'empty' };
     case 'handover': {

@@ -17,7 +17,7 @@ import type {
 import { postRobotContent, type ContentLimits } from './robot-content.js';
 import { parseRobotResponse, type RobotAction } from './robot-response.js';
 import type { RobotStore } from './robot-store.js';
-import { callWebhook, type WebhookRequest } from './webhook-client.js';
+import { callWebhook, newRequestId, type WebhookRequest } from './webhook-client.js';
 
 export interface WebhookRobotOptions {
   chat: ChatService;
@@ -28,7 +28,12 @@ export interface WebhookRobotOptions {
   timeoutMs: number;
   retries: number;
   retryDelayMs: number;
+  /** One exchange, every attempt included; past it the chat goes to humans. */
+  deadlineMs?: number;
 }
+
+/** How long `close()` waits for exchanges still running before it gives up on them. */
+const CLOSE_WAIT_MS = 2000;
 
 export class WebhookRobot implements RobotHook {
   /** Per chat, the exchange in progress: a visitor's messages reach the robot one at a time, in order. */
@@ -52,10 +57,18 @@ export class WebhookRobot implements RobotHook {
     });
   }
 
-  /** Stops waiting for robots (server shutdown) and lets running exchanges finish. */
+  /**
+   * Stops waiting for robots (server shutdown): requests in flight are aborted, and the exchanges
+   * get a bounded time to settle, so a robot that never answers cannot hold the shutdown.
+   */
   async close(): Promise<void> {
     this.shutdown.abort();
-    await Promise.allSettled([...this.pending.values()]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.pending.values()]),
+      new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   private enqueue(
@@ -105,18 +118,27 @@ export class WebhookRobot implements RobotHook {
       externalData: chat.externalData,
       ...event,
       maxLength: maxContentLength,
+      requestId: newRequestId(),
     };
     const limits: ContentLimits = {
       maxLength: maxContentLength,
       maxFileBytes: this.maxFileBytes(chat.areaId),
     };
     let action: RobotAction;
+    /** Parts of an answer left out (an invalid button, a file the area does not take). */
+    const dropped: string[] = [];
     try {
       action = await callWebhook(
         binding.webhook,
         request,
         {
           timeoutMs: this.options.timeoutMs,
+          deadlineMs:
+            this.options.deadlineMs ??
+            // Every attempt's own timeout and the waits between them, plus a little slack.
+            this.options.timeoutMs * (1 + this.options.retries) +
+              this.options.retryDelayMs * this.options.retries +
+              500,
           retries: this.options.retries,
           retryDelayMs: this.options.retryDelayMs,
           signal: this.shutdown.signal,
@@ -132,7 +154,7 @@ export class WebhookRobot implements RobotHook {
               'robot webhook attempt failed',
             ),
         },
-        (body) => parseRobotResponse(body, limits),
+        (body) => parseRobotResponse(body, limits, (reason) => dropped.push(reason)),
       );
     } catch (error) {
       if (this.shutdown.signal.aborted) return;
@@ -153,18 +175,30 @@ export class WebhookRobot implements RobotHook {
       return;
     }
     try {
-      this.apply(sessionId, chat.areaId, binding.userName, action);
+      this.apply(sessionId, chat.areaId, binding.userName, action, dropped);
     } catch (error) {
       logger.error({ err: error, sessionId }, 'robot response could not be applied');
       this.handover(sessionId, undefined, binding.userName);
     }
   }
 
-  private apply(sessionId: number, areaId: number, userName: string, action: RobotAction): void {
+  private apply(
+    sessionId: number,
+    areaId: number,
+    userName: string,
+    action: RobotAction,
+    dropped: string[],
+  ): void {
     const { chat, config, logger } = this.options;
     switch (action.type) {
       case 'answer':
-        postRobotContent(chat, sessionId, userName, action.content);
+        postRobotContent(chat, sessionId, userName, action.content, (reason) =>
+          dropped.push(reason),
+        );
+        if (dropped.length > 0) {
+          // For the robot's author: what was left out of the answer and why.
+          logger.warn({ sessionId, areaId, dropped }, 'robot answer delivered without some parts');
+        }
         return;
       case 'handover': {
         let target = action.areaId;
