@@ -4,9 +4,9 @@
  * by the reference server (compressed, cached as /widget/ is). Prints FCP and LCP and how far the
  * widget moves them (target: under 50 ms for both script kinds).
  *
- * Lighthouse is not a dependency (150 packages for an occasional measurement): install it beside the
- * repo, e.g. `mkdir /tmp/lh && cd /tmp/lh && npm i -E lighthouse@12.2.3` (13 needs Node 22), then
- * `LIGHTHOUSE_DIR=/tmp/lh npm run lighthouse`. Uses Chromium at CHROME_PATH or /usr/bin/chromium.
+ * Lighthouse is not a dependency (150 packages for an occasional measurement): the npm script
+ * installs lighthouse@12.2.3 (13 needs Node 22) into the git-ignored `.data/lighthouse` on first use
+ * and points LIGHTHOUSE_DIR there. Uses Chromium at CHROME_PATH or /usr/bin/chromium.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
