@@ -99,23 +99,13 @@ export class AgentChatPanel extends LitElement {
   }
 
   /**
-   * Only this server's own download address becomes a link; it carries no token (the click
-   * fetches the file with the token in a header), so nothing in a URL can leak it.
+   * Only this server's own download address becomes a link. It carries no token: the console's
+   * token reaches the download route in an HttpOnly cookie (console-controller.ts).
    */
   private renderFileLink(item: { fileDownload: string; fileName: string }) {
     const path = this.actions.downloadPath(item.fileDownload);
     if (!path) return html`<span class="file-name">${item.fileName}</span>`;
-    return html`<a
-      href=${path}
-      rel="noopener noreferrer"
-      @click=${(event: Event) => {
-        event.preventDefault();
-        this.actions.download(path, item.fileName).catch((error: unknown) => {
-          this.notice = error instanceof Error ? error.message : String(error);
-        });
-      }}
-      >${item.fileName}</a
-    >`;
+    return html`<a href=${path} target="_blank" rel="noopener noreferrer">${item.fileName}</a>`;
   }
 
   private handleInput(event: Event): void {

@@ -15,8 +15,6 @@ export interface ChatActions {
   sendFile(file: File): Promise<void>;
   /** The same-origin path of a file item's download address, or undefined for any other URL. */
   downloadPath(fileDownload: string): string | undefined;
-  /** Downloads an own file (`downloadPath`) with the agent's token in a header. */
-  download(path: string, fileName: string): Promise<void>;
   addAgent(name: string): Promise<void>;
   removeAgent(name: string): Promise<void>;
   leave(): Promise<void>;

@@ -21,7 +21,7 @@ import {
   withProblem,
   type ConsoleState,
 } from './console-state.js';
-import { downloadWithToken, ownDownloadPath } from './file-links.js';
+import { ownDownloadPath } from './file-links.js';
 
 /**
  * This tab's sign-in (`{name, token}`): the token of the last password sign-in, so a reconnect or a
@@ -109,9 +109,21 @@ export class ConsoleController implements ReactiveController {
 
   private remember(answer: AgentServerEnvelope): void {
     if (answer.event !== 'login') return;
+    void this.startFileSession(answer.args[0].token);
     const { name, signInToken } = answer.args[0];
     if (signInToken)
       sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify({ name, token: signInToken }));
+  }
+
+  /**
+   * Lets the file links work as plain links: the server puts this connection's token into an
+   * HttpOnly cookie for the download route, so no token is ever part of a URL.
+   */
+  private async startFileSession(token: string): Promise<void> {
+    await fetch(`${this.options.basePath()}/socket/agent.api/session`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    }).catch(() => undefined);
   }
 
   signOut(): void {
@@ -160,7 +172,6 @@ export class ConsoleController implements ReactiveController {
       },
       sendFile: (file) => this.upload(sessionId, file),
       downloadPath: (fileDownload) => ownDownloadPath(fileDownload, this.options.basePath()),
-      download: (path, fileName) => downloadWithToken(path, this.state.token, fileName),
       addAgent: async (name) => {
         await this.request('add agent', { sessionId, name });
       },

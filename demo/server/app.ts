@@ -30,6 +30,7 @@ import { createLogger, scrubUrl, type Logger } from './logger.js';
 import { KeyedLimit } from './keyed-limit.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 import type { ServerPlugin } from './robot-hook.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerSiteRoutes } from './site-routes.js';
 import { openStore, type ChatStore } from './store.js';
 import { RobotService } from './robot/robot-service.js';
@@ -202,6 +203,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send(errorBody('not_found', 'Nothing here.')),
   );
+
+  await registerSecurityHeaders(app, {
+    basePath,
+    agentConsoleDir: options.agentConsoleDir ?? join(REPO_ROOT, '.data', 'agent-build'),
+  });
 
   await app.register(fastifyMultipart, {
     limits: {

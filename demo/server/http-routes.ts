@@ -115,6 +115,17 @@ async function readParts(
   return result;
 }
 
+/** The cookie that carries a signed-in console's token to file downloads. */
+const AGENT_COOKIE = 'cention-agent';
+
+function agentCookieOf(request: FastifyRequest): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === AGENT_COOKIE) return value.join('=') || undefined;
+  }
+  return undefined;
+}
+
 export interface ChatRouteLimits {
   /** Uploads per address and per chat (admission.ts), checked before the body is read. */
   uploads: RateLimitOptions;
@@ -169,6 +180,25 @@ export function registerChatRoutes(
     });
   });
 
+  // The console's file links are plain links to this route: the agent's token rides in an HttpOnly,
+  // SameSite=Strict cookie set here (from the token the socket's `login` answer gave), never in a
+  // URL. The console calls this after every sign-in; the token dies when its socket closes.
+  routes.post('/socket/agent.api/session', async (request, reply) => {
+    const token = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token || !engine.agentNameForToken(token)) {
+      throw new ChatError('not_signed_in', 'Sign in again.', 401);
+    }
+    const secure = request.protocol === 'https' ? '; Secure' : '';
+    const path = `${request.url.split('/socket/')[0] ?? ''}/socket/`;
+    return reply
+      .header(
+        'set-cookie',
+        `${AGENT_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=${path}${secure}`,
+      )
+      .header('cache-control', 'no-store')
+      .send({ ok: true });
+  });
+
   routes.post('/socket/agent.api/upload', async (request, reply) => {
     const { fields, file } = await readUpload(request, (fieldsSoFar) => {
       const { token } = fieldsSoFar;
@@ -188,7 +218,7 @@ export function registerChatRoutes(
     { schema: { params: DownloadParams, querystring: DownloadQuery } },
     async (request, reply) => {
       const bearer = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
-      const token = bearer ?? request.query.t;
+      const token = bearer ?? request.query.t ?? agentCookieOf(request);
       if (!token)
         throw new ChatError('bad_request', 'Give the secret as "t" or an Authorization header.');
       const file = engine.fileFor(request.params.fileId, token);

@@ -86,7 +86,10 @@ export function decodeServerFrame(text: string): VisitorServerFrame | string {
   if (!isObject(value) || !isString(value.event)) return 'not a frame';
   const args = value.args === undefined ? [] : value.args;
   if (!Array.isArray(args)) return 'args is not an array';
-  const check = argumentChecks[value.event as VisitorServerEventName];
+  // Own properties only: "constructor" or "__proto__" are not events (and must not throw).
+  const check = Object.hasOwn(argumentChecks, value.event)
+    ? argumentChecks[value.event as VisitorServerEventName]
+    : undefined;
   if (!check) return `unknown event "${value.event}"`;
   if (!check(args)) return `bad arguments for "${value.event}"`;
   return (

@@ -40,6 +40,14 @@ describe('decodeServerFrame', () => {
     );
     expect(decodeServerFrame('{"event":"queue","args":{}}')).to.equal('args is not an array');
   });
+
+  it('knows only its own event names: not "constructor", "__proto__" or "toString"', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(decodeServerFrame(JSON.stringify({ event: name, args: [] }))).to.equal(
+        `unknown event "${name}"`,
+      );
+    }
+  });
 });
 
 describe('encodeClientFrame', () => {

@@ -4,6 +4,7 @@
  */
 import type { UploadResult } from '../../../src/protocol/index.js';
 import type { AreaConfig } from '../config.js';
+import { neutralName } from '../display-text.js';
 import { ChatError } from '../errors.js';
 import { humanSize, structuredItem } from '../wire.js';
 import type { IncomingFile, EngineParts } from './chat-context.js';
@@ -40,7 +41,8 @@ export class Files {
   /** Stores the file under a safe name; the answer is what `upload` returns. */
   save(sessionId: number, file: IncomingFile): StoredUpload {
     const id = newSecret(12);
-    const safeName = file.name.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'file';
+    // Path separators and control characters become "_"; direction controls go (display-text.ts).
+    const safeName = neutralName(file.name.replace(/[\\/\p{Cc}]/gu, '_'))?.slice(0, 200) ?? 'file';
     const size = file.data.length;
     this.parts.store.insertFile({
       id,

@@ -3,6 +3,7 @@
  * core before it passed through here: wrong JSON, shapes or sizes become `ChatError('bad_frame')`.
  */
 import { ChatError } from '../errors.js';
+import { neutralName } from '../display-text.js';
 import { plainText } from '../wire.js';
 
 /** Frames larger than this get `too_large` (protocol.md §2). */
@@ -93,6 +94,13 @@ export function readVisitorText(
   const text = plainText(readString(data, field, { max }));
   if (text.trim().length === 0) throw bad(field, 'a non-empty string');
   return text;
+}
+
+/** A name people will see: direction controls removed, and one with nothing visible refused. */
+export function readName(data: Record<string, unknown>, field: string, max: number): string {
+  const name = neutralName(readString(data, field, { max }));
+  if (name === undefined) throw bad(field, 'a name with visible characters');
+  return name;
 }
 
 export function readOptionalString(

@@ -8,6 +8,7 @@ import type { ChatEngine } from '../engine/chat-engine.js';
 import { ChatError } from '../errors.js';
 import {
   readFreeForm,
+  readName,
   readIdList,
   readInteger,
   readOptionalInteger,
@@ -46,7 +47,7 @@ export function createVisitorSocket(
           register: (data, re) => {
             const input = {
               area: readInteger(data, 'area'),
-              name: readString(data, 'name', { max: 200 }),
+              name: readName(data, 'name', 200),
               email: readString(data, 'email', { max: 320, allowEmpty: true }),
               message: readVisitorText(data, 'message'),
               phone: readOptionalString(data, 'phone', 50),

@@ -103,7 +103,8 @@ export async function showChatInConsole(agent: Page, visitorName: string): Promi
 export async function hrefOf(link: Locator): Promise<string> {
   const href = await link.getAttribute('href');
   if (!href) throw new Error('the link has no href');
-  return href;
+  // The console's file links are paths on its own origin.
+  return new URL(href, link.page().url()).href;
 }
 
 /** Types into the widget's composer and sends with Enter, as a visitor does. */
