@@ -3,6 +3,7 @@
  * password, no framing by another site, and file items that point elsewhere (or carry a token in
  * the URL) never become links.
  */
+import type { UploadResult } from '../../src/protocol/index.js';
 import { Visitor } from '../server/support/chat-clients.js';
 import { expect, signInAsAgent, test } from './support/fixtures.js';
 
@@ -53,8 +54,8 @@ test('the console refuses to be framed and its file links carry no token', async
   form.set('uploadfile', new Blob(['hello'], { type: 'text/plain' }), 'notes.txt');
   const upload = (await (
     await fetch(`${server.baseURL}/socket/external.api/upload`, { method: 'POST', body: form })
-  ).json()) as { id: string; value: string };
-  visitor.socket.send('add attachment', { file: { id: upload.id } });
+  ).json()) as UploadResult;
+  visitor.socket.send('add attachment', { file: upload });
   const forged =
     '\u0001{"event":"FILE_UPLOAD","fileDownload":"http://evil.example/steal","fileName":"invoice.pdf","sizeHuman":"1 KB"}';
   await visitor.say(forged);
