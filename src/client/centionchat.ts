@@ -32,7 +32,6 @@ import { createDelivery, type Delivery } from './delivery.js';
 import { callSafely, Emitter } from './emitter.js';
 import { CentionChatError } from './errors.js';
 import { apiURL, requestCanChat, transcriptURL } from './http.js';
-import { checkAttachment } from './attachment-rules.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { Outbox } from './outbox.js';
 import * as sessionStore from './session-store.js';
@@ -195,7 +194,11 @@ export class CentionChat implements CentionChatApi {
     };
     const notConnected = () =>
       fail(new CentionChatError('not_connected', 'Not connected: the file was not sent.'));
-    const { uploadFile } = await import('./upload.js');
+    // Both lazily: most chats never send a file, so the launcher does not carry the checks.
+    const [{ checkAttachment }, { uploadFile }] = await Promise.all([
+      import('./attachment-rules.js'),
+      import('./upload.js'),
+    ]);
     const refusal = checkAttachment(file, this.#features);
     const session = this.#session;
     if (refusal) return fail(refusal);

@@ -42,10 +42,11 @@ export function uploadFile(
   onProgress?: (fraction: number) => void,
 ): Promise<{ result: UploadResult } | { error: UploadError }> {
   const form = new FormData();
-  form.append('uploadfile', fields.file, fields.file.name);
+  // The fields go before the file, so the server can refuse a wrong secret before reading the file.
   form.append('session', String(fields.sessionId));
   form.append('area', String(fields.areaId));
   form.append('sessionSecret', fields.sessionSecret);
+  form.append('uploadfile', fields.file, fields.file.name);
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', url);

@@ -6,8 +6,16 @@
  */
 import { startDemoRobot } from '../../demo/robot/robot-server.js';
 import { startServer } from '../../demo/server/app.js';
+import { demoConfig } from '../../demo/server/demo-config.js';
 import { robotApiPlugin } from '../../demo/server/robot/robot-api-plugin.js';
-import { expect, signInAsAgent, startChatAsVisitor, test } from './support/fixtures.js';
+import {
+  E2E_ADMISSION,
+  expect,
+  signInAsAgent,
+  startChatAsVisitor,
+  test,
+  withTestPasswords,
+} from './support/fixtures.js';
 
 test('visitor asks the robot, picks a button, and is handed over to an agent', async ({
   browser,
@@ -19,6 +27,8 @@ test('visitor asks the robot, picks a button, and is handed over to an agent', a
     dataDir: ':memory:',
     logLevel: 'silent',
     agentConsoleDir,
+    config: withTestPasswords(demoConfig),
+    admission: E2E_ADMISSION,
     plugins: [plugin],
   });
   const robot = await startDemoRobot({
