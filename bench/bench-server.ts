@@ -7,9 +7,11 @@
  * would make 5,000 messages take minutes; what the widget then does — resume, receive the history
  * in one `chat message` frame, render it — is exactly what a visitor coming back to that chat gets.
  */
+import type { AdmissionLimits } from '../demo/server/admission.js';
 import { startServer, type RunningServer } from '../demo/server/app.js';
 import { defineArea } from '../demo/server/config.js';
 import type { ServerPlugin } from '../demo/server/robot-hook.js';
+import { TEST_AGENT_PASSWORD_HASH } from '../test/server/support/test-server.js';
 
 export const BENCH_AREA = 1;
 export const BENCH_AGENT = 'Alex';
@@ -24,12 +26,24 @@ export interface SeededChat {
   texts: string[];
 }
 
+/**
+ * Every bench client comes from 127.0.0.1, so the per-address limits (admission.ts) are raised far
+ * beyond any bench's size: new chats, uploads and open connections. Failed sign-ins and refused
+ * frames keep their defaults (a bench that trips them is broken, and should say so).
+ */
+export const BENCH_ADMISSION = {
+  newChatsPerAddress: { burst: 1e6, perSecond: 1e6 },
+  uploads: { burst: 1e6, perSecond: 1e6 },
+  connectionsPerAddress: 1e5,
+} satisfies Partial<AdmissionLimits>;
+
 export function startBenchServer(plugins: ServerPlugin[] = []): Promise<RunningServer> {
   return startServer({
     port: 0,
     plugins,
     dataDir: ':memory:',
     logLevel: 'silent',
+    admission: BENCH_ADMISSION,
     config: {
       workspace: 'demo',
       areas: [
@@ -40,7 +54,8 @@ export function startBenchServer(plugins: ServerPlugin[] = []): Promise<RunningS
           idleExpirySeconds: 3600,
         }),
       ],
-      agents: [{ name: BENCH_AGENT, areas: [BENCH_AREA] }],
+      // The test suite's password (a cheap scrypt cost); this bench never signs the agent in.
+      agents: [{ name: BENCH_AGENT, areas: [BENCH_AREA], passwordHash: TEST_AGENT_PASSWORD_HASH }],
     },
   });
 }

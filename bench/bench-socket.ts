@@ -12,6 +12,7 @@ import type {
   VisitorClientFrames,
   VisitorServerEvents,
 } from '../src/protocol/index.js';
+import { TEST_AGENT_PASSWORD } from '../test/server/support/test-server.js';
 
 export type VisitorBenchSocket = BenchSocket<VisitorClientFrames, VisitorServerEvents>;
 export type AgentBenchSocket = BenchSocket<AgentClientFrames, AgentServerEvents>;
@@ -56,6 +57,16 @@ export class BenchSocket<Frames extends object, Events extends object> {
   /** An agent console socket at `<baseURL>/socket/agent`. */
   static agent(baseURL: string): Promise<AgentBenchSocket> {
     return BenchSocket.open(`${baseURL}/socket/agent`);
+  }
+
+  /**
+   * An agent console socket signed in as `name` with the password of the bench servers' agents
+   * (the test suite's `TEST_AGENT_PASSWORD`, whose hash they are configured with).
+   */
+  static async agentSignedIn(baseURL: string, name: string): Promise<AgentBenchSocket> {
+    const agent = await BenchSocket.agent(baseURL);
+    await agent.request('login', { name, password: TEST_AGENT_PASSWORD }, 'login');
+    return agent;
   }
 
   private static open<Frames extends object, Events extends object>(

@@ -41,8 +41,7 @@ async function openPair(
   index: number,
   onAnswer: (text: string) => void,
 ): Promise<{ visitor: VisitorBenchSocket; agent: AgentBenchSocket }> {
-  const agent = await BenchSocket.agent(baseURL);
-  await agent.request('login', { name: `Agent${index}` }, 'login');
+  const agent = await BenchSocket.agentSignedIn(baseURL, `Agent${index}`);
   const { visitor, sessionId } = await BenchSocket.visitorInChat(baseURL, index);
   await agent.request('accept', { sessionId }, 'ok');
   agent.onFrame = (frame) => {

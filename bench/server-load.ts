@@ -71,8 +71,7 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<BenchRo
   let measuring = false;
   try {
     for (let index = 0; index < options.agents; index++) {
-      const agent = await BenchSocket.agent(baseURL);
-      await agent.request('login', { name: `Agent${index}` }, 'login');
+      const agent = await BenchSocket.agentSignedIn(baseURL, `Agent${index}`);
       agent.onFrame = (frame) => {
         if (!measuring || frame.event !== 'chat message') return;
         for (const message of frame.args[0].messages) {

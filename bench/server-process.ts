@@ -6,6 +6,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../demo/server/app.js';
 import { defineArea } from '../demo/server/config.js';
+import { TEST_AGENT_PASSWORD_HASH } from '../test/server/support/test-server.js';
+import { BENCH_ADMISSION } from './bench-server.js';
 
 const agentCount = Number(process.env.BENCH_AGENTS ?? 20);
 const visitors = Number(process.env.BENCH_VISITORS ?? 2000);
@@ -14,6 +16,8 @@ const server = await startServer({
   port: 0,
   dataDir: ':memory:',
   logLevel: 'warn',
+  // Thousands of visitors and every agent connect from 127.0.0.1.
+  admission: BENCH_ADMISSION,
   config: {
     workspace: 'demo',
     areas: [
@@ -22,6 +26,8 @@ const server = await startServer({
     agents: Array.from({ length: agentCount }, (_, index) => ({
       name: `Agent${index}`,
       areas: [1],
+      // The bench clients sign in with TEST_AGENT_PASSWORD (bench-socket.ts).
+      passwordHash: TEST_AGENT_PASSWORD_HASH,
     })),
   },
 });
