@@ -74,8 +74,14 @@ async function measure(page: Page, script: string, baseURL: string) {
     await expect(page.getByRole('button', { name: /open chat/i })).toBeVisible();
     await page.waitForLoadState('networkidle');
     const onLoad = await widgetFiles();
+    // DOMPurify is fetched once the panel has been shown, which may come after the network was
+    // idle for a moment: wait for it, so both script kinds are compared when all has arrived.
+    const purifierFetched = page.waitForEvent('requestfinished', (request) =>
+      /\/widget\/chunks\/purify[^/]*\.js$/.test(new URL(request.url()).pathname),
+    );
     await page.getByRole('button', { name: /open chat/i }).click();
     await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
+    await purifierFetched;
     await page.waitForLoadState('networkidle');
     return { onLoad, onOpen: await widgetFiles() };
   } finally {
