@@ -60,6 +60,11 @@ export function reduceServerEvent(state: ConsoleState, event: AgentServerEnvelop
       const [{ areaId, chats }] = event.args;
       return { ...state, queues: new Map(state.queues).set(areaId, chats) };
     }
+    case 'queue changed': {
+      const [change] = event.args;
+      const waiting = applyQueueChange(state.queues.get(change.areaId) ?? [], change);
+      return { ...state, queues: new Map(state.queues).set(change.areaId, waiting) };
+    }
     case 'agents':
       return { ...state, agents: event.args[0].agents };
     case 'chat': {
@@ -169,6 +174,21 @@ export function messagesToAck(state: ConsoleState, sessionId: number): number[] 
   return chat.messages
     .filter((message) => message.sender === 'CLIENT' && !message.acked)
     .map((message) => message.id);
+}
+
+/**
+ * An area's queue after a `queue changed`: the removed ids gone, the added entries in (replacing
+ * one with the same session id), oldest first as the server orders it. Applying a change the list
+ * already has leaves it as it is (a change can cross a fresh copy sent at sign-in).
+ */
+export function applyQueueChange(
+  waiting: readonly QueueEntry[],
+  change: { added: readonly QueueEntry[]; removed: readonly number[] },
+): QueueEntry[] {
+  const gone = new Set([...change.removed, ...change.added.map((entry) => entry.sessionId)]);
+  return [...waiting.filter((entry) => !gone.has(entry.sessionId)), ...change.added].sort(
+    (a, b) => a.waitingSince - b.waitingSince || a.sessionId - b.sessionId,
+  );
 }
 
 function updateMessages(

@@ -65,6 +65,15 @@ const AttachmentLimitsSchema = Type.Object(
 );
 export type AttachmentLimits = Static<typeof AttachmentLimitsSchema>;
 
+/**
+ * How long after a chat closes its session secret still fetches the transcript and the chat's
+ * files; after that it is refused like a wrong secret. Fractions allowed (tests).
+ */
+const secretRetention = Type.Number({ minimum: 0, description: 'a number of seconds (0 or more)' });
+
+/** The `secretRetentionSeconds` of a config that names none: a day. */
+export const DEFAULT_SECRET_RETENTION_SECONDS = 24 * 60 * 60;
+
 const areaIdentity = {
   id: Type.Integer({ description: 'an integer id' }),
   name: Type.String({ minLength: 1, description: 'a name' }),
@@ -96,6 +105,8 @@ const areaExtras = {
   robot: Type.Optional(Type.String({ minLength: 1 })),
   /** Estimated handling time per chat when the area has no history yet. */
   defaultHandlingSeconds: Type.Optional(Type.Number({ minimum: 0 })),
+  /** Overrides the server-wide `secretRetentionSeconds` for this area's chats. */
+  secretRetentionSeconds: Type.Optional(secretRetention),
 };
 
 const AreaSchema = Type.Object({ ...areaIdentity, ...areaSettings, ...areaExtras }, closed);
@@ -129,6 +140,8 @@ const configOf = <Area extends TSchema>(area: Area) =>
       workspace: Type.String({ pattern: '^[a-zA-Z0-9-]+$', description: 'letters, digits or "-"' }),
       areas: Type.Array(area, { minItems: 1, description: 'a list of areas (at least one)' }),
       agents: Type.Array(AgentSchema, { description: 'a list of agents' }),
+      /** Default for every area without its own; `DEFAULT_SECRET_RETENTION_SECONDS` if absent. */
+      secretRetentionSeconds: Type.Optional(secretRetention),
     },
     { ...closed, description: 'an object' },
   );
@@ -288,7 +301,13 @@ export function validateConfig(value: unknown): ServerConfig {
     checkArea(merged, index, seenIds);
     return merged;
   });
-  return { workspace: value.workspace, areas, agents: value.agents };
+  const { workspace, agents, secretRetentionSeconds } = value;
+  return {
+    workspace,
+    areas,
+    agents,
+    ...(secretRetentionSeconds === undefined ? {} : { secretRetentionSeconds }),
+  };
 }
 
 export function loadConfigFile(path: string): ServerConfig {

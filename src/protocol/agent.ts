@@ -87,7 +87,13 @@ export interface AgentServerEvents extends CommonServerEvents {
   login: [result: LoginResult];
   /** An action without a payload happened (answers its frame's id). */
   ok: [Record<string, never>];
+  /** The whole queue of an area: after `login` (and whenever the console needs a fresh copy). */
   queue: [queue: { areaId: number; chats: QueueEntry[] }];
+  /**
+   * What changed in an area's queue since the last `queue` or `queue changed`: entries that joined
+   * (or changed: replace by `sessionId`), and the session ids that left (accepted, ended, moved).
+   */
+  'queue changed': [change: { areaId: number; added: QueueEntry[]; removed: number[] }];
   chat: [chat: AgentChatSnapshot];
   'chat message': [update: { sessionId: number; messages: AgentChatMessage[] }];
   'message sent': [sent: MessageSentEvent & { sessionId: number }];

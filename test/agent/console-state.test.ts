@@ -53,6 +53,42 @@ describe('console state', () => {
     expect(state.agents).to.deep.equal([{ name: 'Bob', online: false }]);
   });
 
+  it('applies queue changes by session id, oldest first, and a repeated change is harmless', () => {
+    const entry = (sessionId: number, waitingSince: number, clientName = `V${sessionId}`) => ({
+      sessionId,
+      areaId: 1,
+      clientName,
+      firstMessage: 'Hi',
+      waitingSince,
+    });
+    const full = reduce(signedIn, {
+      event: 'queue',
+      args: [{ areaId: 1, chats: [entry(1, 10), entry(2, 20), entry(3, 30)] }],
+    });
+    const change: AgentServerEnvelope = {
+      event: 'queue changed',
+      args: [{ areaId: 1, added: [entry(4, 40), entry(2, 20, 'Renamed')], removed: [1, 99] }],
+    };
+    const once = reduce(full, change);
+    const names = (state: ConsoleState) =>
+      (state.queues.get(1) ?? []).map((waiting) => waiting.clientName);
+    expect(names(once)).to.deep.equal(['Renamed', 'V3', 'V4']);
+    // The same change again (it crossed a fresh copy sent at sign-in) changes nothing.
+    expect(names(reduce(once, change))).to.deep.equal(['Renamed', 'V3', 'V4']);
+    // A requeued chat (older queue time) goes to its place; other areas are untouched.
+    const other = reduce(once, {
+      event: 'queue changed',
+      args: [{ areaId: 2, added: [entry(7, 5)], removed: [] }],
+    });
+    expect(names(other)).to.deep.equal(['Renamed', 'V3', 'V4']);
+    expect(other.queues.get(2)?.map((waiting) => waiting.sessionId)).to.deep.equal([7]);
+    const requeued = reduce(once, {
+      event: 'queue changed',
+      args: [{ areaId: 1, added: [entry(1, 15)], removed: [] }],
+    });
+    expect(names(requeued)).to.deep.equal(['V1', 'Renamed', 'V3', 'V4']);
+  });
+
   it('shows the first chat that arrives and keeps the selection after that', () => {
     const state = reduce(
       signedIn,

@@ -103,6 +103,47 @@ describe('config', () => {
     assert.equal(withArea({ attachments })().areas[0]?.attachments.maxBytes, 1000);
   });
 
+  it('reads secretRetentionSeconds per area and server-wide, refusing negatives', () => {
+    const config = validateConfig({
+      workspace: 'a',
+      secretRetentionSeconds: 3600,
+      areas: [
+        { id: 1, name: 'x', secretRetentionSeconds: 60 },
+        { id: 2, name: 'y' },
+      ],
+      agents: [],
+    });
+    assert.equal(config.secretRetentionSeconds, 3600);
+    assert.equal(config.areas[0]?.secretRetentionSeconds, 60);
+    assert.equal(config.areas[1]?.secretRetentionSeconds, undefined, 'the server-wide one applies');
+    assert.equal(
+      'secretRetentionSeconds' in
+        validateConfig({ workspace: 'a', areas: [{ id: 1, name: 'x' }], agents: [] }),
+      false,
+    );
+    const bad = (value: unknown) => () =>
+      validateConfig({
+        workspace: 'a',
+        areas: [{ id: 1, name: 'x', secretRetentionSeconds: value }],
+        agents: [],
+      });
+    assert.throws(
+      bad(-1),
+      /areas\[0\]\.secretRetentionSeconds: expected a number of seconds \(0 or more\)/,
+    );
+    assert.throws(bad('1d'), /areas\[0\]\.secretRetentionSeconds/);
+    assert.throws(
+      () =>
+        validateConfig({
+          workspace: 'a',
+          areas: [{ id: 1, name: 'x' }],
+          agents: [],
+          secretRetentionSeconds: -5,
+        }),
+      /config\.secretRetentionSeconds/,
+    );
+  });
+
   it('refuses misspelt fields, wrong agent areas, reused ids and backwards hours', () => {
     const config =
       (areas: unknown[], agents: unknown[] = []) =>

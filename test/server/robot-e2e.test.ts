@@ -61,9 +61,7 @@ it('visitor asks → robot answers with buttons → postback → handover → ag
   assert.ok((await visitor.socket.waitFor('queue')).args[0] >= 1);
 
   // The agent console sees the chat in area 1's queue, accepts it and gets the whole story.
-  await agent.socket.waitFor('queue', (frame) =>
-    frame.args[0].chats.some((chat) => chat.sessionId === session.sessionId),
-  );
+  await agent.waitForQueued(session.sessionId);
   // The console's snapshot also lists the visitor's button clicks.
   const chat = await agent.accept(session.sessionId);
   assert.equal(chat.areaId, 1);

@@ -209,9 +209,7 @@ describe('webhook responses', () => {
     assert.ok(firstArg(await visitor.socket.waitFor('queue')) >= 1);
     const left = await visitor.nextMessage((message) => itemOf(message)?.event === 'AGENT_LEFT');
     assert.equal(itemOf(left)?.name, 'Robbie');
-    await agent.socket.waitFor('queue', (frame) =>
-      firstArg(frame).chats.some((chat) => chat.sessionId === sessionId),
-    );
+    await agent.waitForQueued(sessionId);
     const calls = webhook.calls.length;
     const chat: AgentChat = await agent.accept(sessionId);
     assert.equal(chat.areaId, 1);

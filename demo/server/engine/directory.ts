@@ -2,7 +2,12 @@
  * The configured areas and agents, and who serves where. Read-only: the config does not change
  * while the server runs.
  */
-import type { AgentConfig, AreaConfig, ServerConfig } from '../config.js';
+import {
+  DEFAULT_SECRET_RETENTION_SECONDS,
+  type AgentConfig,
+  type AreaConfig,
+  type ServerConfig,
+} from '../config.js';
 import { ChatError } from '../errors.js';
 
 export class Directory {
@@ -22,6 +27,15 @@ export class Directory {
   /** The area, or undefined when the config no longer has it (chats stored under an old config). */
   findArea(areaId: number): AreaConfig | undefined {
     return this.areas.get(areaId);
+  }
+
+  /** How long a closed chat's secret still works, in ms: the area's setting, else the server's. */
+  secretRetentionMs(areaId: number): number {
+    const seconds =
+      this.findArea(areaId)?.secretRetentionSeconds ??
+      this.config.secretRetentionSeconds ??
+      DEFAULT_SECRET_RETENTION_SECONDS;
+    return seconds * 1000;
   }
 
   get agents(): readonly AgentConfig[] {

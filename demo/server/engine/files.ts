@@ -8,6 +8,7 @@ import { neutralName } from '../display-text.js';
 import { ChatError } from '../errors.js';
 import { humanSize, structuredItem } from '../wire.js';
 import type { IncomingFile, EngineParts } from './chat-context.js';
+import { secretInForce } from './secret-retention.js';
 import { newSecret, secretsMatch } from './secrets.js';
 
 export type FileParts = Pick<EngineParts, 'store' | 'directory' | 'agentTokens' | 'now'>;
@@ -80,7 +81,10 @@ export class Files {
     const file = store.file(fileId);
     if (!file) throw new ChatError('not_found', 'No such file.', 404);
     const session = store.session(file.sessionId);
-    const isVisitor = session !== undefined && secretsMatch(session.secret, token);
+    const isVisitor =
+      session !== undefined &&
+      secretsMatch(session.secret, token) &&
+      secretInForce(session, directory, this.parts.now());
     const agentName = agentTokens.agentFor(token);
     const isAgent =
       agentName !== undefined &&

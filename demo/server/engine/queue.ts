@@ -1,9 +1,11 @@
 /**
  * The queue as visitors and agents see it: each waiting visitor's position with an estimated wait,
  * and each area's list for its agents' consoles. Bursts of joins and accepts are coalesced into one
- * update per area; a position already told is not sent again.
+ * update per area; a position already told is not sent again. Consoles get the whole list once (at
+ * sign-in, `queue`) and then only what changed (`queue changed`), so a long queue does not cost its
+ * whole size on every join.
  */
-import type { QueueEntry } from '../../../src/protocol/index.js';
+import type { AgentServerEvents, QueueEntry } from '../../../src/protocol/index.js';
 import type { SessionRecord } from '../store.js';
 import type { EngineParts } from './chat-context.js';
 
@@ -30,12 +32,44 @@ export function averageHandlingSeconds(recent: readonly number[], fallback: () =
     : fallback();
 }
 
+type QueueChange = AgentServerEvents['queue changed'][0];
+
+/**
+ * What changed from `before` to `after` (both by session id): entries new or different, and the
+ * ids gone. Undefined when nothing did.
+ */
+export function queueChange(
+  areaId: number,
+  before: ReadonlyMap<number, QueueEntry>,
+  after: readonly QueueEntry[],
+): QueueChange | undefined {
+  const added = after.filter((entry) => !sameEntry(before.get(entry.sessionId), entry));
+  const still = new Set(after.map((entry) => entry.sessionId));
+  const removed = [...before.keys()].filter((sessionId) => !still.has(sessionId));
+  return added.length === 0 && removed.length === 0 ? undefined : { areaId, added, removed };
+}
+
+function sameEntry(a: QueueEntry | undefined, b: QueueEntry): boolean {
+  return (
+    a !== undefined &&
+    a.clientName === b.clientName &&
+    a.firstMessage === b.firstMessage &&
+    a.waitingSince === b.waitingSince
+  );
+}
+
 export type QueueParts = Pick<EngineParts, 'store' | 'directory' | 'peers' | 'logger'>;
 
 export class Queue {
   /** Last position told to each waiting visitor, so unchanged positions are not resent. */
   private readonly toldPositions = new Map<number, number>();
   private readonly pendingAreas = new Set<number>();
+  /**
+   * Per area, the list as of the last update sent to consoles: the next update is the change from
+   * it. A console signing in gets the current list, and a change it already has is harmless
+   * (consoles apply `queue changed` by session id).
+   */
+  private readonly toldQueues = new Map<number, Map<number, QueueEntry>>();
   /** Per area, cached until the next chat of the area closes. */
   private readonly handlingAverages = new Map<number, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -100,13 +134,20 @@ export class Queue {
   }
 
   private flush(areaId: number): void {
-    const { peers, directory } = this.parts;
+    const { peers } = this.parts;
     const entries = this.entries(areaId);
     entries.forEach((entry, index) => this.sendPosition(entry.sessionId, areaId, index + 1));
-    for (const agentName of peers.onlineAgents()) {
-      if (directory.servesArea(agentName, areaId))
-        peers.toAgent(agentName, 'queue', [{ areaId, chats: entries }]);
+    const told = this.toldQueues.get(areaId);
+    this.toldQueues.set(areaId, new Map(entries.map((entry) => [entry.sessionId, entry])));
+    const agents = peers.onlineAgentsOf(areaId);
+    if (!told) {
+      // Nothing sent since the server started: consoles get a fresh copy, as at sign-in.
+      for (const name of agents) peers.toAgent(name, 'queue', [{ areaId, chats: entries }]);
+      return;
     }
+    const change = queueChange(areaId, told, entries);
+    if (!change) return;
+    for (const name of agents) peers.toAgent(name, 'queue changed', [change]);
   }
 
   private sendPosition(sessionId: number, areaId: number, position: number): void {

@@ -8,6 +8,7 @@ import { describeOpeningHours, isAreaOpen } from '../hours.js';
 import type { MessageRecord, SessionRecord } from '../store.js';
 import type { IncomingFile, EngineParts } from './chat-context.js';
 import type { StoredUpload } from './files.js';
+import { secretInForce } from './secret-retention.js';
 import { secretsMatch } from './secrets.js';
 
 export type VisitorHttpParts = Pick<
@@ -62,7 +63,7 @@ export class VisitorHttp {
   uploadSession(sessionId: number, secret: string): SessionRecord {
     const session = this.parts.store.session(sessionId);
     if (!session) throw new ChatError('no_session', 'No such chat.', 404);
-    if (!secretsMatch(session.secret, secret)) {
+    if (!secretsMatch(session.secret, secret) || !this.inForce(session)) {
       throw new ChatError('bad_secret', 'The session secret does not match.', 403);
     }
     if (session.status === 'closed') throw new ChatError('chat_closed', 'The chat has ended.', 409);
@@ -72,10 +73,14 @@ export class VisitorHttp {
   /** The chat whose secret this is, for the transcript endpoints. */
   sessionForSecret(secret: string, areaId?: number): SessionRecord {
     const session = this.parts.store.sessionBySecret(secret);
-    if (!session || (areaId !== undefined && session.areaId !== areaId)) {
+    if (!session || (areaId !== undefined && session.areaId !== areaId) || !this.inForce(session)) {
       throw new ChatError('bad_secret', 'No chat with that secret.', 403);
     }
     return session;
+  }
+
+  private inForce(session: SessionRecord): boolean {
+    return secretInForce(session, this.parts.directory, this.parts.now());
   }
 
   /** Messages the visitor may see (no internal comments), for transcripts. */

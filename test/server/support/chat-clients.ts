@@ -10,6 +10,7 @@ import type {
   ChatMessage,
   ErrorPayload,
   MessageSentEvent,
+  QueueEntry,
   RegisterFrame,
   SessionInfo,
   VisitorClientFrames,
@@ -157,6 +158,25 @@ export class Agent {
     agent.name = answer.args[0].name;
     agent.token = answer.args[0].token;
     return agent;
+  }
+
+  /** Waits until a `queue` or `queue changed` shows the session waiting; returns its entry. */
+  async waitForQueued(sessionId: number): Promise<QueueEntry> {
+    const find = (frame: { event: unknown; args: readonly unknown[] }): QueueEntry | undefined => {
+      if (frame.event === 'queue')
+        return firstArg<AgentServerEvents['queue'][0]>(frame).chats.find(
+          (entry) => entry.sessionId === sessionId,
+        );
+      if (frame.event === 'queue changed')
+        return firstArg<AgentServerEvents['queue changed'][0]>(frame).added.find(
+          (entry) => entry.sessionId === sessionId,
+        );
+      return undefined;
+    };
+    const frame = await this.socket.waitForAny((candidate) => find(candidate) !== undefined);
+    const entry = find(frame);
+    if (!entry) throw new Error('unreachable');
+    return entry;
   }
 
   /** Waits until the area's queue holds the session, then accepts it; returns the chat snapshot. */
