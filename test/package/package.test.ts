@@ -26,7 +26,7 @@ import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
+import { buildTestAppBundle } from '../support/build-test-app.js';
 import { chromiumFlags, chromiumPath } from '../support/chromium.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,23 +80,7 @@ async function buildAndServe(
   entry: string,
 ): Promise<{ url: string; server: Server; code: string }> {
   const outDir = join(appDir, `out-${entry.replace(/\W/g, '-')}`);
-  await build({
-    configFile: false,
-    root: appDir,
-    logLevel: 'warn',
-    mode: 'production',
-    define: {
-      __VUE_OPTIONS_API__: 'false',
-      __VUE_PROD_DEVTOOLS__: 'false',
-      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-    },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { input: join(appDir, entry), output: { entryFileNames: 'app.js' } },
-    },
-  });
+  await buildTestAppBundle({ root: appDir, input: join(appDir, entry), outDir });
   writeFileSync(
     join(outDir, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>' +
