@@ -1,6 +1,8 @@
 // Prints the gzip size of what each kind of script tag costs and fails when one is over budget:
 // every page pays for the entry and its static imports (the launcher); opening a chat adds the
-// lazy chunks (panel, DOMPurify, SockJS, upload: everything the entry can import, an upper bound).
+// lazy chunks (panel, DOMPurify, SockJS: everything the entry can import, an upper bound) except
+// the parts that load later, when first shown (LATER_PARTS: an upload, the end view's transcript
+// links, …); those are printed with the total of everything the widget can ever load.
 // The classic loader adds itself to the module entry's cost. The one-file bundle is printed only:
 // it is an opt-in, not what a page should load.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -24,22 +26,40 @@ const gzipBytes = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[^'"`();]*?from\s*)?["'](\.[^"']+)["']/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
 
-/** The file and every chunk it imports (statically, and with `withDynamic` also lazily). */
-function closure(path, withDynamic, seen = new Set()) {
+/**
+ * Chunks (by source file name) that opening a chat does not load: each is imported when its part
+ * is first shown or used. A part listed here must really be lazy: its import() sits behind a
+ * visitor's action or a later state, never on the way to the first view of the panel.
+ */
+const LATER_PARTS = /^(upload|transcript-links)-/;
+
+/**
+ * The file and every chunk it imports: statically, and with `dynamic` also lazily ('all', or
+ * 'opening': all but LATER_PARTS, which still count when something imports them statically).
+ */
+function closure(path, dynamic, seen = new Set()) {
   if (seen.has(path)) return seen;
   seen.add(path);
   const code = readFileSync(path, 'utf8');
   const found = [...code.matchAll(STATIC_IMPORT)];
-  if (withDynamic) found.push(...code.matchAll(DYNAMIC_IMPORT));
-  for (const [, spec] of found) closure(resolve(dirname(path), spec), withDynamic, seen);
+  if (dynamic) {
+    const lazy = [...code.matchAll(DYNAMIC_IMPORT)];
+    found.push(
+      ...(dynamic === 'all'
+        ? lazy
+        : lazy.filter(([, spec]) => !LATER_PARTS.test(spec.split('/').pop()))),
+    );
+  }
+  for (const [, spec] of found) closure(resolve(dirname(path), spec), dynamic, seen);
   return seen;
 }
 // Each file is fetched and gzipped separately, so sizes add up per file.
-const closureBytes = (path, withDynamic) =>
-  [...closure(resolve(path), withDynamic)].reduce((sum, file) => sum + gzipBytes(file), 0);
+const closureBytes = (path, dynamic) =>
+  [...closure(resolve(path), dynamic)].reduce((sum, file) => sum + gzipBytes(file), 0);
 
 const launcher = closureBytes(MODULE_ENTRY, false);
-const chat = closureBytes(MODULE_ENTRY, true);
+const chat = closureBytes(MODULE_ENTRY, 'opening');
+const everything = closureBytes(MODULE_ENTRY, 'all');
 const loader = gzipBytes(LOADER);
 const rows = [
   { what: 'every page, <script type="module"> cention-chat.js', bytes: launcher, limitKiB: 12 },
@@ -50,6 +70,7 @@ const rows = [
   },
   { what: 'opening a chat (module entry + lazy chunks)', bytes: chat, limitKiB: 48 },
   { what: 'opening a chat (classic loader + the same)', bytes: loader + chat, limitKiB: 48 },
+  { what: 'everything it can load (+ parts shown later)', bytes: loader + everything },
   { what: 'one-file cention-chat.bundle.js (opt-in)', bytes: gzipBytes(BUNDLE) },
 ];
 

@@ -26,7 +26,17 @@ const CanChatQuery = Type.Object({
 const DownloadParams = Type.Object({ fileId: Type.String({ maxLength: 100 }) });
 /** `t`: the session secret (chat-api.txt's links); agents send their token as a Bearer header. */
 const DownloadQuery = Type.Object({ t: Type.Optional(Secret) });
-const HistoryQuery = Type.Object({ area: Type.Optional(Type.Integer()), secret: Secret });
+/**
+ * Either chat-api.txt's `area` + `secret`, or the widget's signed link (`session`, `expires`,
+ * `signature`; engine/transcript-links.ts), which keeps the secret out of the URL.
+ */
+const HistoryQuery = Type.Object({
+  area: Type.Optional(Type.Integer()),
+  secret: Type.Optional(Secret),
+  session: Type.Optional(Type.Integer({ minimum: 1 })),
+  expires: Type.Optional(Type.Integer({ minimum: 0 })),
+  signature: Type.Optional(Type.String({ maxLength: 100 })),
+});
 
 // Multipart text fields arrive as strings, read by `readUpload` rather than fastify's body
 // parsing (the file is streamed), so these are checked here with TypeBox directly.
@@ -242,7 +252,15 @@ export function registerChatRoutes(
 
   /** Both history routes show the same page; the secret proves the reader is the chat's visitor. */
   const visitorTranscript = (query: Static<typeof HistoryQuery>, forPrint: boolean) => {
-    const session = engine.sessionForSecret(query.secret, query.area);
+    const { session: sessionId, expires, signature, secret } = query;
+    let session;
+    if (sessionId !== undefined && expires !== undefined && signature !== undefined) {
+      session = engine.sessionForTranscriptLink({ sessionId, expires, signature });
+    } else if (secret !== undefined) {
+      session = engine.sessionForSecret(secret, query.area);
+    } else {
+      throw new ChatError('bad_request', 'Give secret, or session, expires and signature.', 400);
+    }
     const messages = engine.visitorTranscript(session.id);
     const html = renderTranscript(session, messages, engine.area(session.areaId), { forPrint });
     return { session, html };

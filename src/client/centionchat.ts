@@ -100,6 +100,11 @@ export class CentionChat implements CentionChatApi {
     return this.#session?.sessionSecret;
   }
 
+  /** The area of the session (which a resumed chat or a robot's hand-over may have changed). */
+  get sessionAreaId(): number | undefined {
+    return this.#session?.areaId;
+  }
+
   get status(): ClientStatus {
     return { connection: this.#state, outbox: this.#outbox.messages };
   }

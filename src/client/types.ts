@@ -95,6 +95,8 @@ export interface CentionChatApi {
   I: (text: string) => string | undefined;
   readonly sessionId: number | undefined;
   readonly sessionSecret: string | undefined;
+  /** The area of the session, not of the element: session-bound calls use it. */
+  readonly sessionAreaId: number | undefined;
   registerAction<E extends CentionChatEventName>(
     event: E,
     handler: CentionChatHandler<E>,

@@ -52,6 +52,9 @@ export class ChatController implements ReactiveController {
   /** The next `chat message` after a resume is history: rendered, but not announced again. */
   #isExpectingHistory = false;
   #hasEmittedEnd = false;
+  /** The secret whose transcript links are being signed or were signed (once per session). */
+  #signingFor: string | undefined;
+  #linkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Ids already reported through `client.seen`. */
   readonly #reportedSeen = new Set<number>();
 
@@ -102,6 +105,7 @@ export class ChatController implements ReactiveController {
     for (const unsubscribe of this.#unsubscribers) unsubscribe();
     this.#unsubscribers = [];
     clearTimeout(this.#typingTimer);
+    clearTimeout(this.#linkTimer);
   }
 
   /** First look: resume a stored session, or ask whether a new chat can start. */
@@ -281,18 +285,60 @@ export class ChatController implements ReactiveController {
    * What the state knows of the session (the download token, the transcript addresses), brought
    * in line with the client's; worked out again only when the session changes (a chat started,
    * resumed or was reset), so components read it from the state instead of asking the client.
+   * The transcript addresses are signed links, made when the end view first shows them.
    */
   #withSession(state: ChatState): ChatState {
     const secret = this.#client.sessionSecret;
-    if (secret === state.session?.downloadToken) return state;
-    const area = this.#options.area();
+    if (secret === state.session?.downloadToken) {
+      if (
+        state.view === 'finished' &&
+        secret &&
+        state.session &&
+        !state.session.saveTranscriptURL
+      ) {
+        this.#signTranscriptLinks(secret);
+      }
+      return state;
+    }
+    clearTimeout(this.#linkTimer);
+    this.#signingFor = undefined;
     const session = secret
-      ? {
-          downloadToken: secret,
-          saveTranscriptURL: this.#client.saveTranscriptURL(area),
-          printTranscriptURL: this.#client.printTranscriptURL(area),
-        }
+      ? { downloadToken: secret, saveTranscriptURL: '', printTranscriptURL: '' }
       : undefined;
     return { ...state, session };
+  }
+
+  /**
+   * Signs the transcript links (client/transcript-links.ts, loaded now) and signs them again
+   * before they expire, while the session is the same. Without WebCrypto: chat-api.txt's links.
+   */
+  #signTranscriptLinks(secret: string): void {
+    const sessionId = this.#client.sessionId;
+    if (this.#signingFor === secret || sessionId === undefined) return;
+    this.#signingFor = secret;
+    const area = this.#client.sessionAreaId ?? this.#options.area();
+    void import('../client/transcript-links.js').then(async (module) => {
+      const signed = await module.signTranscriptLinks(
+        this.#client.baseURL,
+        area,
+        sessionId,
+        secret,
+      );
+      if (this.state.session?.downloadToken !== secret) return;
+      const links = signed ?? {
+        saveTranscriptURL: this.#client.saveTranscriptURL(area),
+        printTranscriptURL: this.#client.printTranscriptURL(area),
+      };
+      this.#update({ ...this.state, session: { downloadToken: secret, ...links } });
+      if (!signed) return;
+      // A minute before expiry, sign again (the end view may stay open for hours).
+      this.#linkTimer = setTimeout(
+        () => {
+          this.#signingFor = undefined;
+          this.#signTranscriptLinks(secret);
+        },
+        (module.LINK_LIFETIME_SECONDS - 60) * 1000,
+      );
+    });
   }
 }

@@ -20,6 +20,8 @@ export type ServerErrorCode =
   | 'no_session'
   /** The session secret (or agent token) does not match. */
   | 'bad_secret'
+  /** A signed transcript link past its expiry (open it again from the chat). */
+  | 'link_expired'
   /** The chat has already ended. */
   | 'chat_closed'
   /** No such area. */

@@ -5,6 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CentionChatPanel } from '../../src/components/chat-panel/chat-panel.js';
 import { FakeClient, openCanChat } from './fake-client.js';
+import { waitFor } from '../support/fake-server-client.js';
 import { agentMessage, shadow, structured } from './helpers.js';
 
 async function renderPanel(
@@ -216,9 +217,13 @@ describe('cention-chat-panel', () => {
     const finished = part(panel, 'cention-chat-finished') as CentionChatPanel;
     await finished.updateComplete;
     expect(shadow(finished).textContent).to.contain('The agent ended the chat.');
-    expect(shadow(finished).querySelector<HTMLAnchorElement>('.save')?.href).to.contain(
-      'savehistory?area=2&secret=secret-7',
+    // Signed links (client/transcript-links.ts), made once the end view shows: no secret in them.
+    const save = await waitFor(
+      () => shadow(finished).querySelector<HTMLAnchorElement>('.save') ?? undefined,
+      'the save link',
     );
+    expect(save.href).to.match(/savehistory\?area=2&session=7&expires=\d+&signature=[\w-]{43}$/);
+    expect(save.href).not.to.contain('secret-7');
     await expect(panel).to.be.accessible();
   });
 

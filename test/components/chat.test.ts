@@ -178,9 +178,11 @@ describe('<cention-chat>', () => {
       'finished state',
     );
     await (finished as CentionChatPanel).updateComplete;
-    expect(shadow(finished).querySelector<HTMLAnchorElement>('.save')?.href).to.contain(
-      `${server.baseURL}/socket/external.api/savehistory`,
+    const save = await waitFor(
+      () => shadow(finished).querySelector<HTMLAnchorElement>('.save') ?? undefined,
+      'the save link',
     );
+    expect(save.href).to.contain(`${server.baseURL}/socket/external.api/savehistory?`);
     expect(shadow(finished).querySelector('.print')).to.be.instanceOf(HTMLAnchorElement);
     const composer = find(el, 'cention-chat-panel', 'cention-composer', 'textarea');
     expect((composer as HTMLTextAreaElement).disabled, 'the composer is disabled').to.equal(true);

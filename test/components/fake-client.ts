@@ -39,6 +39,7 @@ export class FakeClient implements CentionChatApi {
   I: (text: string) => string | undefined = () => undefined;
   sessionId: number | undefined;
   sessionSecret: string | undefined;
+  sessionAreaId: number | undefined;
   status: ClientStatus = { connection: 'idle', outbox: [] };
   readonly calls: RecordedCall[] = [];
   /** What `canChat` answers (synchronously). */
@@ -87,6 +88,7 @@ export class FakeClient implements CentionChatApi {
     this.record('connect', parameters);
     this.sessionId = 7;
     this.sessionSecret = 'secret-7';
+    this.sessionAreaId = parameters.area;
   }
 
   tryResume(handler: (result: ResumeResult) => void): void {
@@ -98,6 +100,7 @@ export class FakeClient implements CentionChatApi {
     this.record('resetChat');
     this.sessionId = undefined;
     this.sessionSecret = undefined;
+    this.sessionAreaId = undefined;
   }
 
   disconnect(): void {

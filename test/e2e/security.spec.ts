@@ -341,6 +341,9 @@ test('the session secret stays out of the server logs and away from other origin
     await printLink.click();
     const transcript = await transcriptOpened;
     await expect(transcript.getByText('Where does my secret go?')).toBeVisible();
+    // A signed link: the secret is not in the address that lands in history and bookmarks.
+    expect(transcript.url()).toContain('signature=');
+    expect(transcript.url()).not.toContain(sessionSecret);
 
     const requests = await Promise.all(recorded);
     const serverOrigin = new URL(secretServer.url).origin;

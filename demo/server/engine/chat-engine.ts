@@ -10,6 +10,7 @@
  * `view` what a console shows; `directory` the configured areas and agents. Robots plug in through
  * `registerRobot`; `robot/robot-service.ts` wraps this engine as the robots' `ChatService`.
  */
+import type { TranscriptLink } from './transcript-links.js';
 import type { CanChatResult, MessageSentEvent } from '../../../src/protocol/index.js';
 import type { AreaConfig, ServerConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -133,6 +134,10 @@ export class ChatEngine {
 
   sessionForSecret(secret: string, areaId?: number): SessionRecord {
     return this.visitorHttp.sessionForSecret(secret, areaId);
+  }
+
+  sessionForTranscriptLink(link: TranscriptLink): SessionRecord {
+    return this.visitorHttp.sessionForTranscriptLink(link);
   }
 
   visitorTranscript(sessionId: number): MessageRecord[] {

@@ -2,6 +2,7 @@
  * What the visitor HTTP API (protocol.md §5) asks of the engine: `canchat`, checking and storing an
  * upload, and finding the chat of a transcript link.
  */
+import { type TranscriptLink, transcriptLinkProblem } from './transcript-links.js';
 import type { CanChatResult } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
 import { describeOpeningHours, isAreaOpen } from '../hours.js';
@@ -74,6 +75,26 @@ export class VisitorHttp {
   sessionForSecret(secret: string, areaId?: number): SessionRecord {
     const session = this.parts.store.sessionBySecret(secret);
     if (!session || (areaId !== undefined && session.areaId !== areaId) || !this.inForce(session)) {
+      throw new ChatError('bad_secret', 'No chat with that secret.', 403);
+    }
+    return session;
+  }
+
+  /** The chat a signed transcript link is for (transcript-links.ts); refused like a wrong secret. */
+  sessionForTranscriptLink(link: TranscriptLink): SessionRecord {
+    const session = this.parts.store.session(link.sessionId);
+    const nowSeconds = Math.floor(this.parts.now() / 1000);
+    const problem = session
+      ? transcriptLinkProblem(session.secret, link, nowSeconds)
+      : 'bad_signature';
+    if (problem === 'expired') {
+      throw new ChatError(
+        'link_expired',
+        'This transcript link has expired; open it again from the chat.',
+        403,
+      );
+    }
+    if (!session || problem || !this.inForce(session)) {
       throw new ChatError('bad_secret', 'No chat with that secret.', 403);
     }
     return session;
