@@ -88,6 +88,12 @@ const areaSettings = {
   queueCapacity: Type.Integer({ minimum: 0 }),
   /** A chat with no activity for this long is closed with CHAT_EXPIRED. Fractions allowed (tests). */
   idleExpirySeconds: Type.Number({ exclusiveMinimum: 0 }),
+  /**
+   * A chat still waiting (in the queue or with a robot) whose visitor has had no connection for
+   * this long ends as expired, so the queue holds only people who are still there. Long enough for
+   * a page reload or a short network loss; fractions allowed (tests).
+   */
+  abandonedWaitSeconds: Type.Number({ exclusiveMinimum: 0 }),
   attachments: AttachmentLimitsSchema,
   /** Agents see the text the visitor is typing (else only that they type). */
   agentsSeeTypingText: Type.Boolean(),
@@ -167,6 +173,7 @@ export function defineArea(
     openingHours: 'always',
     queueCapacity: 50,
     idleExpirySeconds: 30 * 60,
+    abandonedWaitSeconds: 5 * 60,
     attachments: {
       enabled: true,
       maxBytes: 10 * 1024 * 1024,

@@ -202,4 +202,38 @@ describe('idle expiry', () => {
       },
     );
   });
+
+  it('ends a waiting chat soon after its visitor has gone, but not while the visitor is there', async () => {
+    await withServer(
+      { config: testConfig([{ abandonedWaitSeconds: 0.4, queueWithoutAgents: true }]) },
+      async (server, track) => {
+        const staying = track(await Visitor.connect(server.baseURL));
+        const stayingSession = await staying.register({ name: 'Staying' });
+        const leaving = track(await Visitor.connect(server.baseURL));
+        const leavingSession = await leaving.register({ name: 'Leaving' });
+        const reloading = track(await Visitor.connect(server.baseURL));
+        const reloadingSession = await reloading.register({ name: 'Reloading' });
+        leaving.close();
+        // A page reload: gone for a moment, back well within the limit.
+        reloading.close();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const reloaded = track(await Visitor.connect(server.baseURL));
+        await reloaded.resume(reloadingSession);
+        await new Promise((resolve) => setTimeout(resolve, 900));
+        const stateOf = (id: number) => server.store.session(id)?.status;
+        assert.equal(stateOf(leavingSession.sessionId), 'closed', 'the abandoned chat ended');
+        assert.equal(server.store.session(leavingSession.sessionId)?.closeReason, 'expired');
+        assert.equal(
+          stateOf(stayingSession.sessionId),
+          'queued',
+          'a visitor still there keeps waiting',
+        );
+        assert.equal(stateOf(reloadingSession.sessionId), 'queued', 'a reload keeps the place');
+        // The agent's queue no longer lists the abandoned chat.
+        const agent = track(await Agent.signIn(server.baseURL, 'Alice'));
+        const entry = await agent.waitForQueued(stayingSession.sessionId);
+        assert.equal(entry.sessionId, stayingSession.sessionId);
+      },
+    );
+  });
 });

@@ -64,7 +64,7 @@ export class ChatEngine {
     const { robots, agentTokens } = this;
     const directory = new Directory(options.config);
     const members = new ChatMembers(store);
-    const peers = new Peers(directory, members);
+    const peers = new Peers(directory, members, now);
     const queue = new Queue({ store, directory, peers, logger });
     const files = new Files({ store, directory, agentTokens, now });
     const messages = new Messages({ store, peers, members, robots, now });

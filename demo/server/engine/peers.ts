@@ -13,18 +13,38 @@ type AgentEvent = keyof AgentServerEvents & string;
 export class Peers {
   private readonly visitors = new Map<number, Set<VisitorPeer>>();
   private readonly agents = new Map<string, Set<AgentPeer>>();
+  /** When each chat's last visitor connection went away (absent: connected, or never seen). */
+  private readonly visitorLeftAt = new Map<number, number>();
+  /** Chats never seen since this process started count as left at its start. */
+  private readonly startedAt: number;
 
   constructor(
     private readonly directory: Directory,
     private readonly members: ChatMembers,
-  ) {}
+    private readonly now: () => number = Date.now,
+  ) {
+    this.startedAt = now();
+  }
 
   attachVisitor(peer: VisitorPeer, sessionId: number): void {
     addTo(this.visitors, sessionId, peer);
+    this.visitorLeftAt.delete(sessionId);
   }
 
   detachVisitor(peer: VisitorPeer, sessionId: number): void {
     removeFrom(this.visitors, sessionId, peer);
+    if (!this.visitors.has(sessionId)) this.visitorLeftAt.set(sessionId, this.now());
+  }
+
+  /** How long the chat has had no visitor connection, in ms; 0 while one is connected. */
+  visitorAbsentMs(sessionId: number): number {
+    if (this.visitors.has(sessionId)) return 0;
+    return this.now() - (this.visitorLeftAt.get(sessionId) ?? this.startedAt);
+  }
+
+  /** Forgets a closed chat's bookkeeping. */
+  forgetChat(sessionId: number): void {
+    this.visitorLeftAt.delete(sessionId);
   }
 
   attachAgent(peer: AgentPeer, agentName: string): void {

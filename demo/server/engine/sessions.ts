@@ -103,14 +103,25 @@ export class Sessions {
     return this.parts.store.queuedCount(area.id) >= area.queueCapacity;
   }
 
-  /** Closes chats idle past their area's limit with a CHAT_EXPIRED item. */
+  /**
+   * Closes chats idle past their area's limit with a CHAT_EXPIRED item, and much sooner a chat
+   * still waiting (queued, or with a robot) whose visitor has gone (no connection for
+   * `abandonedWaitSeconds`): the queue should hold people who are still there, not tabs that
+   * closed or scripts that opened chats and left.
+   */
   expireIdleChats(): void {
     const now = this.parts.now();
     for (const session of this.parts.store.openSessions()) {
       const area = this.parts.directory.findArea(session.areaId);
       if (!area) continue;
-      if (now - session.lastActivityAt >= area.idleExpirySeconds * 1000) {
+      const isIdle = now - session.lastActivityAt >= area.idleExpirySeconds * 1000;
+      const isWaiting = session.status === 'queued' || session.status === 'robot';
+      const isAbandoned =
+        isWaiting &&
+        this.parts.peers.visitorAbsentMs(session.id) >= area.abandonedWaitSeconds * 1000;
+      if (isIdle || isAbandoned) {
         this.close({ session, area }, 'system', null, 'expired');
+        this.parts.peers.forgetChat(session.id);
       }
     }
   }
