@@ -15,18 +15,7 @@ type CommandTarget = {
   [Name in keyof CentionChatCommands]: (...args: CentionChatCommands[Name]) => unknown;
 };
 
-const COMMANDS = new Set<string>([
-  'show',
-  'hide',
-  'toggle',
-  'start',
-  'prefill',
-  'reset',
-  'logout',
-] satisfies Array<keyof CentionChatCommands>);
-
-/** Commands whose first argument is a value (the others take only the optional selector). */
-const TAKES_VALUE = new Set(['start', 'prefill']);
+const COMMANDS = ['show', 'hide', 'toggle', 'start', 'prefill', 'reset', 'logout'];
 
 interface Call {
   command: keyof CentionChatCommands;
@@ -36,34 +25,25 @@ interface Call {
 
 const waiting: Call[] = [];
 
+/** `(command, value?, selector?)`: a trailing string is the selector (no value is a string). */
 function parse(args: ArrayLike<unknown>): Call | undefined {
   const [command, ...rest] = Array.from(args);
-  if (typeof command !== 'string' || !COMMANDS.has(command)) {
-    console.error(
-      `cention-chat: centionChat(${JSON.stringify(command)}) is no command; use one of ${[...COMMANDS].join(', ')}`,
-    );
-    return undefined;
+  const selector = typeof rest.at(-1) === 'string' ? String(rest.pop()) : 'cention-chat';
+  if (COMMANDS.includes(command as string)) {
+    return { command: command as keyof CentionChatCommands, value: rest[0], selector };
   }
-  const value = TAKES_VALUE.has(command) ? rest.shift() : undefined;
-  const selector = typeof rest[0] === 'string' && rest[0] ? rest[0] : 'cention-chat';
-  return { command: command as keyof CentionChatCommands, value, selector };
+  console.error('cention-chat: no such command', command);
+  return undefined;
 }
 
 function run(call: Call, target: CommandTarget): void {
   const method = target[call.command] as (value?: unknown) => unknown;
-  Promise.resolve(method.call(target, call.value)).catch((error: unknown) => {
-    console.error(`cention-chat: centionChat('${call.command}') failed`, error);
-  });
+  Promise.resolve(method.call(target, call.value)).catch(console.error);
 }
 
 function dispatch(call: Call, isWidget: (node: Element) => node is Element & CommandTarget): void {
-  let target: Element | null = null;
-  try {
-    target = document.querySelector(call.selector);
-  } catch {
-    console.error(`cention-chat: ${JSON.stringify(call.selector)} is no CSS selector`);
-    return;
-  }
+  // An invalid selector throws a SyntaxError naming it, to the page's call (not queued ones).
+  const target = document.querySelector(call.selector);
   if (target && isWidget(target)) run(call, target);
   else waiting.push(call);
 }
@@ -84,7 +64,13 @@ export function installCallQueue(
   const queue: CentionChatQueue = (...args: unknown[]) => handle(args);
   queue.isReady = true;
   window.centionChat = queue;
-  for (const args of stub?.q ?? []) handle(args);
+  for (const args of stub?.q ?? []) {
+    try {
+      handle(args);
+    } catch (error) {
+      console.error(error); // a bad selector: the other queued calls still run
+    }
+  }
 }
 
 /** A widget was added to the page: runs the calls that waited for it. */

@@ -7,7 +7,6 @@ import {
   type StoreLocation,
 } from '../../client/session-store.js';
 import type { CentionChatApi } from '../../client/types.js';
-import type { ChatState } from '../../controllers/chat-state.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
 import { pluralText } from '../../i18n/plural.js';
@@ -17,7 +16,15 @@ import type { PurifierLoader } from '../message/safe-content.js';
 import { emit } from '../../events/index.js';
 import { runWaitingCalls } from './call-queue.js';
 import { CentionChatProperties } from './chat-properties.js';
+import {
+  deepActiveElement,
+  endChat,
+  settledState,
+  type CentionChatPrefill,
+  type CentionChatStartOptions,
+} from './chat-actions.js';
 import { chatStyles } from './chat.styles.js';
+import { ICON_CHAT, ICON_CLOSE, launcherView } from './launcher-view.js';
 import {
   claimScope,
   DETACH_GRACE_MS,
@@ -31,35 +38,6 @@ import {
  * storage (the panel then simply starts minimised on the next page).
  */
 const OPEN_KEY = 'cention-chat.open';
-
-/** What `start()` takes: the start form's fields, and what the Chat API's `connect` adds. */
-export interface CentionChatStartOptions {
-  name: string;
-  email: string;
-  message: string;
-  phone?: string;
-  /** Handed to the agent with the chat (the Chat API's `externalData`). */
-  externalData?: Record<string, unknown> | string;
-}
-
-/** What `prefill()` takes. */
-export interface CentionChatPrefill {
-  name?: string;
-  email?: string;
-}
-
-/** `start()` waits this long at most for the panel to learn whether a chat can start. */
-const START_WAIT_MS = 15000;
-
-const ICON_CHAT =
-  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm2 5v2h12V9zm0 4v2h8v-2z';
-const ICON_CLOSE =
-  'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6z';
-
-let sheet: CSSStyleSheet | undefined;
-
-/** The module behind the launcher: the panel's elements, registered on demand. */
-export type PanelModule = typeof import('../register.js');
 
 /**
  * @summary The chat widget: a launcher button with an unread badge that opens the chat panel.
@@ -129,6 +107,13 @@ export type PanelModule = typeof import('../register.js');
  * @csspart composer - The message composer.
  * @csspart send-button - The send button.
  */
+export type { CentionChatPrefill, CentionChatStartOptions } from './chat-actions.js';
+
+let sheet: CSSStyleSheet | undefined;
+
+/** The module behind the launcher: the panel's elements, registered on demand. */
+export type PanelModule = typeof import('../register.js');
+
 export class CentionChatElement extends CentionChatProperties {
   /**
    * Loads the panel and everything behind it (Lit, the elements, DOMPurify …). The script-tag
@@ -194,24 +179,13 @@ export class CentionChatElement extends CentionChatProperties {
     }
     root.adoptedStyleSheets = [sheet];
 
-    this.#launcher = element('button', { part: 'launcher', class: 'launcher', type: 'button' });
-    this.#launcher.setAttribute('aria-controls', 'panel');
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    for (const [name, value] of Object.entries({
-      viewBox: '0 0 24 24',
-      width: '28',
-      height: '28',
-      'aria-hidden': 'true',
-    })) {
-      svg.setAttribute(name, value);
-    }
-    this.#launcherIcon = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    svg.append(this.#launcherIcon);
-    this.#badge = element('span', { class: 'badge', 'aria-hidden': 'true' });
-    this.#launcher.append(svg, this.#badge);
+    const view = launcherView();
+    this.#launcher = view.launcher;
+    this.#launcherIcon = view.icon;
+    this.#badge = view.badge;
     this.#launcher.addEventListener('click', () => void this.toggle());
 
-    this.#panelBox = element('div', { id: 'panel', part: 'panel', class: 'panel' });
+    this.#panelBox = view.panelBox;
     this.#panelBox.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.isInline) {
         event.stopPropagation();
@@ -485,49 +459,6 @@ export class CentionChatElement extends CentionChatProperties {
     panel.prefillName = this.#prefillValues.name;
     panel.prefillEmail = this.#prefillValues.email;
   }
-}
-
-/** Waits while the panel is still checking or resuming (it has no event for that). */
-async function settledState(panel: CentionChatPanel): Promise<ChatState> {
-  const deadline = Date.now() + START_WAIT_MS;
-  const isBusy = () => ['checking', 'resuming'].includes(panel.controller.state.view);
-  while (isBusy() && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return panel.controller.state;
-}
-
-/** Asks the server to end the chat and waits (a few seconds at most) until it has. */
-function endChat(client: CentionChatApi): Promise<void> {
-  return new Promise((resolve) => {
-    const offs = [
-      client.registerAction('chat closed', () => done()),
-      client.registerAction('finish chat session', () => done()),
-    ];
-    const timer = setTimeout(() => done(), 3000);
-    function done() {
-      clearTimeout(timer);
-      for (const off of offs) off();
-      resolve();
-    }
-    client.close();
-  });
-}
-
-/** The focused element, looking into shadow roots (the page's button may sit in one). */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : undefined;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string>,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
 }
 
 declare global {

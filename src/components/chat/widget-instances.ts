@@ -24,9 +24,7 @@ export function claimScope(scope: string, instance: WidgetInstance): void {
   for (const other of instances) {
     if (other === instance) continue;
     if (other.isConnected()) {
-      console.warn(
-        'cention-chat: two widgets on this page keep the same chat (same base-url and area); give each a chat-id',
-      );
+      console.warn('cention-chat: two widgets share one chat; give each a chat-id');
     } else {
       other.tearDown();
     }

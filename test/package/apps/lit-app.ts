@@ -10,7 +10,7 @@ import 'cention-chat/embed';
 class AppShell extends LitElement {
   override render() {
     return html`<h1>Lit app</h1>
-      <button type="button" @click=${() => void this.#chat()?.open()}>
+      <button type="button" @click=${() => void this.#chat()?.show()}>
         Open the chat from Lit
       </button>`;
   }
