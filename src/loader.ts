@@ -1,8 +1,13 @@
 /**
- * The classic-script loader (`dist/cention-chat.iife.js`, about 0.4 KB): for pages that add the
+ * The classic-script loader (`dist/cention-chat.iife.js`, about 0.3 KB): for pages that add the
  * widget with a plain `<script src=…>` (no `type="module"`). It imports the module entry
  * `cention-chat.js` from the folder it was itself loaded from, so both script kinds cost the same
  * on every page (the launcher) and share the same lazy chunks, cached once.
+ *
+ * Not before the page's `load` event (and then when the browser is idle, at most a second
+ * later): the launcher's 10 KB then never compete with the page's own first paint (Lighthouse's
+ * FCP and LCP). A page that calls the widget earlier uses the call queue (README), which runs
+ * the calls once the widget is there.
  *
  * `import()` rather than an injected `<script type="module">`: a dynamic import from a classic
  * script inherits that script's nonce (strict CSP with `'nonce-…'` or `'strict-dynamic'` needs
@@ -18,6 +23,15 @@ const source =
   document.querySelector<HTMLScriptElement>('script[src*="cention-chat.iife"]')?.src ||
   document.baseURI;
 
-import(/* @vite-ignore */ new URL('cention-chat.js', source).href).catch((error: unknown) => {
-  console.error('cention-chat: the widget could not be loaded', error);
-});
+const loadWidget = () =>
+  import(/* @vite-ignore */ new URL('cention-chat.js', source).href).catch((error: unknown) => {
+    console.error('cention-chat: the widget could not be loaded', error);
+  });
+
+const whenIdle = () =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(() => void loadWidget(), { timeout: 1000 })
+    : setTimeout(() => void loadWidget(), 0);
+
+if (document.readyState === 'complete') whenIdle();
+else addEventListener('load', whenIdle, { once: true });

@@ -39,6 +39,13 @@ import {
  */
 const OPEN_KEY = 'cention-chat.open';
 
+export type { CentionChatPrefill, CentionChatStartOptions } from './chat-actions.js';
+
+let sheet: CSSStyleSheet | undefined;
+
+/** The module behind the launcher: the panel's elements, registered on demand. */
+export type PanelModule = typeof import('../register.js');
+
 /**
  * @summary The chat widget: a launcher button with an unread badge that opens the chat panel.
  *
@@ -107,13 +114,6 @@ const OPEN_KEY = 'cention-chat.open';
  * @csspart composer - The message composer.
  * @csspart send-button - The send button.
  */
-export type { CentionChatPrefill, CentionChatStartOptions } from './chat-actions.js';
-
-let sheet: CSSStyleSheet | undefined;
-
-/** The module behind the launcher: the panel's elements, registered on demand. */
-export type PanelModule = typeof import('../register.js');
-
 export class CentionChatElement extends CentionChatProperties {
   /**
    * Loads the panel and everything behind it (Lit, the elements, DOMPurify …). The script-tag

@@ -22,5 +22,6 @@ class AppShell extends LitElement {
 customElements.define('app-shell', AppShell);
 
 const chat = document.createElement('cention-chat');
-chat.setAttribute('base-url', 'http://127.0.0.1:9/s/none');
+chat.baseUrl = 'http://127.0.0.1:9/s/none';
+chat.area = 1;
 document.getElementById('app')!.append(document.createElement('app-shell'), chat);
