@@ -4,8 +4,8 @@
  * `cention-chat.js` from the folder it was itself loaded from, so both script kinds cost the same
  * on every page (the launcher) and share the same lazy chunks, cached once.
  *
- * Not before the page's `load` event (and then when the browser is idle, at most a second
- * later): the launcher's 10 KB then never compete with the page's own first paint (Lighthouse's
+ * Not before the page's `load` event and first contentful paint (and then when the browser is
+ * idle, at most a second later): the launcher's 10 KB then never compete with the page's own first paint (Lighthouse's
  * FCP and LCP). A page that calls the widget earlier uses the call queue (README), which runs
  * the calls once the widget is there.
  *
@@ -33,5 +33,28 @@ const whenIdle = () =>
     ? requestIdleCallback(() => void loadWidget(), { timeout: 1000 })
     : setTimeout(() => void loadWidget(), 0);
 
-if (document.readyState === 'complete') whenIdle();
-else addEventListener('load', whenIdle, { once: true });
+/**
+ * After the page's first contentful paint: on a fast connection `load` can fire before anything
+ * is painted, and the launcher's work would then delay that paint. A page that never paints (a
+ * background tab) loads the widget after 3 s anyway.
+ */
+function afterFirstPaint(then: () => void): void {
+  const hasPainted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  if (typeof PerformanceObserver !== 'function' || hasPainted()) return then();
+  let isDone = false;
+  const finish = () => {
+    if (isDone) return;
+    isDone = true;
+    observer.disconnect();
+    then();
+  };
+  const observer = new PerformanceObserver(() => {
+    if (hasPainted()) finish();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+  setTimeout(finish, 3000);
+}
+
+const start = () => afterFirstPaint(whenIdle);
+if (document.readyState === 'complete') start();
+else addEventListener('load', start, { once: true });
