@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startBenchServer } from '../bench/bench-server.js';
 import type { ServerPlugin } from '../demo/server/robot-hook.js';
@@ -40,7 +40,7 @@ function demoPage(variant: Variant, origin: string): string {
 
 async function loadLighthouse() {
   const dir = process.env.LIGHTHOUSE_DIR ?? process.cwd();
-  const require = createRequire(join(dir, 'package.json'));
+  const require = createRequire(resolve(dir, 'package.json'));
   try {
     const lighthouse = await import(pathToFileURL(require.resolve('lighthouse')).href);
     const launcher = await import(pathToFileURL(require.resolve('chrome-launcher')).href);

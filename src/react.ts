@@ -1,13 +1,14 @@
 /**
  * React 19 typings for `<cention-chat>` (`cention-chat/react`, types only). React 19 supports
- * custom elements itself: it sets props the element has as properties (`client`), others as
- * attributes, and `on<event-name>` functions as listeners for that exact event name. So plain JSX
+ * custom elements itself: it sets props the element has as properties (`open`, `area`,
+ * `baseUrl`, `client` …), others as attributes, and `on<event-name>` functions as listeners for that exact event name. So plain JSX
  * types are all a React user needs; no wrapper component (which would hide the element behind
  * another API for no gain). Use: `import type {} from 'cention-chat/react';` once, or add
  * `"cention-chat/react"` to `compilerOptions.types`.
  *
  * ```tsx
- * <cention-chat base-url="https://cloud.cention.com/s/demo" area={2} ref={chatRef}
+ * <cention-chat baseUrl="https://cloud.cention.com/s/demo" area={2} open={isOpen}
+ *   oncention-chat-close={() => setOpen(false)}
  *   oncention-chat-start={(event) => console.log(event.detail.name)} />
  * ```
  */

@@ -6,7 +6,8 @@
  * `compilerOptions.types`.
  *
  * ```vue
- * <cention-chat base-url="https://cloud.cention.com/s/demo" :area="2" ref="chat"
+ * <cention-chat base-url="https://cloud.cention.com/s/demo" :area="2" :open="isOpen"
+ *   @cention-chat-close="isOpen = false"
  *   @cention-chat-start="(event) => console.log(event.detail.name)" />
  * ```
  */

@@ -23,7 +23,6 @@ import type {
   ClientStatus,
   ConnectParameters,
   ConnectionState,
-  SessionStorageKind,
   UnsentMessage,
 } from './types.js';
 import type { VisitorServerFrame } from './codec.js';
@@ -43,7 +42,7 @@ export class CentionChat implements CentionChatApi {
   I: (text: string) => string | undefined = () => undefined;
 
   readonly #options: ResolvedOptions;
-  readonly #storageKind: SessionStorageKind;
+  readonly #storageKind: sessionStore.StoreLocation;
 
   readonly #events = new Emitter<CentionChatEventMap>();
   readonly #statusEvents = new Emitter<{ status: [status: ClientStatus] }>();
@@ -69,7 +68,7 @@ export class CentionChat implements CentionChatApi {
   constructor(options: CentionChatOptions = {}) {
     this.baseURL = options.baseURL ?? '';
     this.#options = resolveOptions(options);
-    this.#storageKind = this.#options.sessionStorage;
+    this.#storageKind = { kind: this.#options.sessionStorage, scope: this.#options.storageKey };
     this.#connection = createConnection(this.#options, {
       url: () => `${this.baseURL}/socket/external`,
       onOpen: () => this.#handleOpen(),

@@ -14,7 +14,10 @@ export function resolveOptions(options: CentionChatOptions): ResolvedOptions {
     Object.entries(options).filter(([, value]) => value !== undefined),
   ) as CentionChatOptions;
   return {
-    sessionStorage: 'sessionStorage',
+    // Every tab of the site sees the chat, as the original's cookie session did; 'sessionStorage'
+    // keeps it to one tab.
+    sessionStorage: 'localStorage',
+    storageKey: '',
     previewThrottleMs: 500,
     reconnectMinDelayMs: 500,
     reconnectMaxDelayMs: 20000,

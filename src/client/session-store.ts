@@ -1,7 +1,12 @@
 /**
  * Where the chat session (and the unsent outbox) is kept between page loads. Reading never writes,
  * and nothing calls a write before the visitor started a chat with `connect()` (consent first).
- * The store kind is an option: cookie, localStorage, sessionStorage (default) or memory.
+ * The store kind is an option: cookie, localStorage (default), sessionStorage or memory.
+ *
+ * Each client keeps its chat under its own names: a client with a `storageKey` option (the widget
+ * passes its chat server, area and `chat-id`) under `cention-chat.session:<storageKey>`, so two
+ * widgets on one page never see each other's chat; a client without one under the site-wide
+ * `cention-chat.session`, as the original kept one chat per cookie session.
  */
 import { isNumber, isObject, isString } from './guards.js';
 import type { OutgoingMessage, SessionStorageKind } from './types.js';
@@ -15,6 +20,22 @@ export interface StoredSession {
 
 export const sessionKey = 'cention-chat.session';
 export const outboxKey = 'cention-chat.outbox';
+
+/** A store kind, and the scope (a client's `storageKey`) its names are made unique with. */
+export type StoreLocation = SessionStorageKind | { kind: SessionStorageKind; scope?: string };
+
+const kindOf = (location: StoreLocation): SessionStorageKind =>
+  typeof location === 'string' ? location : location.kind;
+
+/** The name `key` has in `location`: `key` itself, or `key:<scope>` for a scoped client. */
+export function scopedKey(location: StoreLocation, key: string): string {
+  const scope = typeof location === 'string' ? undefined : location.scope;
+  return scope ? `${key}:${scope}` : key;
+}
+
+/** Cookie names are RFC 6265 tokens: every other character (`:`, `/` of a URL …) as `%xx`. */
+const cookieName = (key: string): string =>
+  key.replace(/[^\w.-]/g, (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 // 'memory' survives as long as the page (module) does, shared by every client on it.
 const memory = new Map<string, string>();
@@ -34,7 +55,7 @@ export function readValue(kind: SessionStorageKind, key: string): string | undef
   if (kind === 'memory') return memory.get(key);
   if (kind === 'cookie') {
     if (typeof document === 'undefined') return undefined;
-    const prefix = key + '=';
+    const prefix = cookieName(key) + '=';
     const entry = document.cookie.split('; ').find((part) => part.startsWith(prefix));
     return entry === undefined ? undefined : decodeURIComponent(entry.slice(prefix.length));
   }
@@ -54,10 +75,11 @@ export function writeValue(kind: SessionStorageKind, key: string, value: string 
     if (typeof document === 'undefined') return;
     // A session cookie (no expiry): the chat should not outlive the browser session.
     const secure = location.protocol === 'https:' ? '; Secure' : '';
+    const name = cookieName(key);
     document.cookie =
       value === undefined
-        ? `${key}=; path=/; max-age=0; SameSite=Lax${secure}`
-        : `${key}=${encodeURIComponent(value)}; path=/; SameSite=Lax${secure}`;
+        ? `${name}=; path=/; max-age=0; SameSite=Lax${secure}`
+        : `${name}=${encodeURIComponent(value)}; path=/; SameSite=Lax${secure}`;
   } else {
     try {
       const storage = webStorage(kind);
@@ -74,9 +96,9 @@ export function writeValue(kind: SessionStorageKind, key: string, value: string 
  * learn whether a chat can be resumed.
  */
 export function readStoredSession(
-  kind: SessionStorageKind = 'sessionStorage',
+  location: StoreLocation = 'localStorage',
 ): StoredSession | undefined {
-  const text = readValue(kind, sessionKey);
+  const text = readValue(kindOf(location), scopedKey(location, sessionKey));
   if (!text) return undefined;
   try {
     const value: unknown = JSON.parse(text);
@@ -100,12 +122,12 @@ export function readStoredSession(
 
 /** Stores the session, or forgets it when `session` is undefined. */
 export function writeStoredSession(
-  kind: SessionStorageKind,
+  location: StoreLocation,
   session: StoredSession | undefined,
 ): void {
   writeValue(
-    kind,
-    sessionKey,
+    kindOf(location),
+    scopedKey(location, sessionKey),
     session &&
       JSON.stringify({
         sessionId: session.sessionId,
@@ -119,18 +141,18 @@ export function writeStoredSession(
 const outboxKindOf = (kind: SessionStorageKind): SessionStorageKind =>
   kind === 'memory' ? 'memory' : 'sessionStorage';
 
-/** What the previous page left in the outbox of a client whose session lives in `kind`. */
-export const readOutbox = (kind: SessionStorageKind): string | undefined =>
-  readValue(outboxKindOf(kind), outboxKey);
+/** What the previous page left in the outbox of a client whose session lives in `location`. */
+export const readOutbox = (location: StoreLocation): string | undefined =>
+  readValue(outboxKindOf(kindOf(location)), scopedKey(location, outboxKey));
 
 /** Stores the outbox, or removes it when it is empty. */
-export function saveOutbox(kind: SessionStorageKind, messages: OutgoingMessage[]): void {
+export function saveOutbox(location: StoreLocation, messages: OutgoingMessage[]): void {
   const text = messages.length > 0 ? JSON.stringify(messages) : undefined;
-  writeValue(outboxKindOf(kind), outboxKey, text);
+  writeValue(outboxKindOf(kindOf(location)), scopedKey(location, outboxKey), text);
 }
 
 /** Removes the stored session and outbox. Removing creates nothing, so it is no storing. */
-export function clearStoredChat(kind: SessionStorageKind): void {
-  writeStoredSession(kind, undefined);
-  writeValue(outboxKindOf(kind), outboxKey, undefined);
+export function clearStoredChat(location: StoreLocation): void {
+  writeStoredSession(location, undefined);
+  writeValue(outboxKindOf(kindOf(location)), scopedKey(location, outboxKey), undefined);
 }

@@ -16,8 +16,18 @@ export type SessionStorageKind = 'cookie' | 'localStorage' | 'sessionStorage' | 
 export interface CentionChatOptions {
   /** `https://host/s/<workspace>`; may also be set later through the `baseURL` property. */
   baseURL?: string;
-  /** Where the session is kept between page loads. Default `'sessionStorage'`. */
+  /**
+   * Where the session is kept between page loads. Default `'localStorage'`: every tab of the site
+   * resumes the same chat (the original kept it in the cookie session); `'sessionStorage'` keeps
+   * it to one tab.
+   */
   sessionStorage?: SessionStorageKind;
+  /**
+   * Keeps this client's stored chat apart from other clients' on the same site (stored as
+   * `cention-chat.session:<storageKey>`). Default `''`: the one site-wide chat of the Chat API.
+   * `<cention-chat>` sets it to its chat server, area and `chat-id`.
+   */
+  storageKey?: string;
   /** Minimum ms between two `preview` frames. Default 500. */
   previewThrottleMs?: number;
   /** First reconnect delay ceiling in ms. Default 500. */

@@ -34,6 +34,9 @@ export interface StartParameters {
   name: string;
   email: string;
   message: string;
+  /** Passed on to `connect()` as the Chat API has them (`<cention-chat>.start()`). */
+  phone?: string;
+  externalData?: Record<string, unknown> | string;
 }
 
 /** An agent that stops typing without telling us (lost frame) stops showing after this long. */

@@ -130,7 +130,7 @@ describe('CentionChat tryResume (a page navigation)', () => {
     await firstLog.waitFor('queue');
     first.disconnect();
     const stored = readStoredSession();
-    sessionStorage.setItem(
+    localStorage.setItem(
       'cention-chat.session',
       JSON.stringify({ ...stored, sessionSecret: 'forged' }),
     );
@@ -179,6 +179,39 @@ describe('CentionChat tryResume (a page navigation)', () => {
     });
   }
 
+  it('keeps the chat in localStorage by default, so a second tab of the site resumes it', async () => {
+    const first = newPage();
+    const log = new EventLog(first);
+    first.connect(visitor);
+    await log.waitFor('queue');
+    expect(storageSnapshot().localStorage).to.deep.equal(['cention-chat.session']);
+    // A second tab shares localStorage but not sessionStorage: what it can see is what resumes.
+    sessionStorage.clear();
+    const result = await resume(newPage());
+    expect(result).to.include({ sessionId: first.sessionId });
+  });
+
+  for (const kind of ['cookie', 'localStorage', 'sessionStorage', 'memory'] as const) {
+    it(`keeps clients with different storage keys apart in ${kind}`, async () => {
+      const scoped = (storageKey: string) => {
+        const chat = testClient(server.baseURL, { sessionStorage: kind, storageKey });
+        clients.push(chat);
+        return chat;
+      };
+      const sales = scoped(`${server.baseURL}#2`);
+      const salesLog = new EventLog(sales);
+      sales.connect({ ...visitor, area: 2 });
+      await salesLog.waitFor('queue');
+      expect(readStoredSession(kind), 'not the site-wide chat').to.equal(undefined);
+      expect(readStoredSession({ kind, scope: `${server.baseURL}#2` })).to.include({ areaId: 2 });
+
+      expect(await resume(scoped(`${server.baseURL}#1`))).to.deep.equal({ error: 'no session' });
+      expect(await resume(scoped(`${server.baseURL}#2`))).to.include({
+        sessionId: sales.sessionId,
+      });
+    });
+  }
+
   it('readStoredSession writes nothing', () => {
     for (const kind of ['cookie', 'localStorage', 'sessionStorage', 'memory'] as const) {
       expect(readStoredSession(kind)).to.equal(undefined);
@@ -188,9 +221,9 @@ describe('CentionChat tryResume (a page navigation)', () => {
   });
 
   it('ignores a corrupted stored session', () => {
-    sessionStorage.setItem('cention-chat.session', '{not json');
+    localStorage.setItem('cention-chat.session', '{not json');
     expect(readStoredSession()).to.equal(undefined);
-    sessionStorage.setItem('cention-chat.session', JSON.stringify({ sessionId: '1' }));
+    localStorage.setItem('cention-chat.session', JSON.stringify({ sessionId: '1' }));
     expect(readStoredSession()).to.equal(undefined);
   });
 

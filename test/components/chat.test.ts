@@ -60,7 +60,7 @@ const deepActiveElement = (): Element | null => {
 };
 
 async function startChat(el: CentionChatElement): Promise<void> {
-  await el.open();
+  await el.show();
   const form = await waitFor(() => find(el, 'cention-chat-panel', 'cention-start-form'), 'form');
   const root = shadow(form);
   await waitFor(() => root.querySelector('[name="name"]'), 'name field');
@@ -266,7 +266,7 @@ describe('<cention-chat>', () => {
     expect(launcher(el).getAttribute('aria-label')).to.equal('Open chat, 1 unread message');
     await expect(el).to.be.accessible();
     const cleared = oneEvent(el, 'cention-unread-change');
-    await el.open();
+    await el.show();
     expect((await cleared).detail.count).to.equal(0);
     expect(badge.hidden).to.equal(true);
     const [seen] = await server.waitForFrames('seen');
@@ -397,7 +397,7 @@ describe('<cention-chat>', () => {
     expect(box.left, 'bottom-end is the left side in RTL').to.be.below(window.innerWidth / 2);
     const background = getComputedStyle(launcher(el)).backgroundColor;
     expect(background).to.equal('rgb(168, 199, 250)');
-    await el.open();
+    await el.show();
     const submit = await waitFor(
       () => find(el, 'cention-chat-panel', 'cention-start-form', 'button[type="submit"]'),
       'form',
@@ -424,7 +424,7 @@ describe('<cention-chat>', () => {
     await setViewport({ width: 400, height: 700 });
     try {
       const el = await renderChat();
-      await el.open();
+      await el.show();
       const nameField = await waitFor(
         () =>
           find<HTMLInputElement>(el, 'cention-chat-panel', 'cention-start-form', '[name="name"]'),

@@ -2,7 +2,8 @@
  * The package as an app gets it: `npm pack` of the built dist/, unpacked into a fresh app's
  * node_modules (its dependencies linked from this repo's, as npm would hoist them; offline). Then:
  * the React 19, Vue 3 and Lit apps in apps/ type-check with tsc against the shipped typings, build
- * with Vite, and run in Chromium (panel opened through `open()`, typed events received, one Lit);
+ * with Vite, and run in Chromium (panel opened through the `open` property, or `show()` from Lit;
+ * typed events received, one Lit);
  * and `import 'cention-chat/embed'` under Node does nothing instead of throwing.
  * Needs `npm run build` first (scripts/test.mjs runs it before this stage).
  */
@@ -119,6 +120,10 @@ async function openChatIn(url: string, button: RegExp, hasEventList: boolean) {
         ? await page.getByRole('list', { name: 'Widget events' }).innerText()
         : '',
       isOpen: await page.locator('cention-chat').evaluate((chat) => chat.hasAttribute('open')),
+      // Set as properties (React 19 and Vue do so for names the element has), they reflect.
+      attributes: await page
+        .locator('cention-chat')
+        .evaluate((chat) => [chat.getAttribute('base-url'), chat.getAttribute('area')]),
       litVersions: await page.evaluate(
         () => (globalThis as { litHtmlVersions?: string[] }).litHtmlVersions ?? [],
       ),
@@ -187,13 +192,14 @@ describe('the packed package in an app', () => {
     { entry: 'vue-app.ts', button: /Open the chat from Vue/, events: true },
     { entry: 'lit-app.ts', button: /Open the chat from Lit/, events: false },
   ]) {
-    it(`${app.entry}: builds, opens the panel through open(), one copy of Lit`, async () => {
+    it(`${app.entry}: builds, opens the panel (open property / show()), one copy of Lit`, async () => {
       const served = await buildAndServe(app.entry);
       try {
         assert.equal(litCopies(served.code), 1, 'the app bundle holds Lit once');
         const result = await openChatIn(served.url, app.button, app.events);
         assert.deepEqual(result.errors, []);
         assert.equal(result.isOpen, true);
+        assert.deepEqual(result.attributes, ['http://127.0.0.1:9/s/none', '1']);
         assert.equal(
           result.litVersions.length,
           1,

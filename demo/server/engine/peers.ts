@@ -47,6 +47,11 @@ export class Peers {
     this.visitorLeftAt.delete(sessionId);
   }
 
+  /** How many visitor connections the chat has now (what tests of the widget's teardown read). */
+  visitorConnectionCount(sessionId: number): number {
+    return this.visitors.get(sessionId)?.size ?? 0;
+  }
+
   attachAgent(peer: AgentPeer, agentName: string): void {
     addTo(this.agents, agentName, peer);
   }

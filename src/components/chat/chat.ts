@@ -1,6 +1,12 @@
 import { createCentionChat } from '../../client/centionchat.js';
-import { readStoredSession, readValue, writeValue } from '../../client/session-store.js';
-import type { CentionChatApi, SessionStorageKind } from '../../client/types.js';
+import {
+  readStoredSession,
+  readValue,
+  scopedKey,
+  writeValue,
+  type StoreLocation,
+} from '../../client/session-store.js';
+import type { CentionChatApi } from '../../client/types.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
 import { pluralText } from '../../i18n/plural.js';
@@ -8,21 +14,32 @@ import { tokens } from '../../styles/tokens.js';
 import type { CentionChatPanel } from '../chat-panel/chat-panel.js';
 import type { PurifierLoader } from '../message/safe-content.js';
 import { emit } from '../../events/index.js';
+import { runWaitingCalls } from './call-queue.js';
+import { CentionChatProperties } from './chat-properties.js';
+import {
+  deepActiveElement,
+  endChat,
+  settledState,
+  type CentionChatPrefill,
+  type CentionChatStartOptions,
+} from './chat-actions.js';
 import { chatStyles } from './chat.styles.js';
+import { ICON_CHAT, ICON_CLOSE, launcherView } from './launcher-view.js';
+import {
+  claimScope,
+  DETACH_GRACE_MS,
+  releaseScope,
+  type WidgetInstance,
+} from './widget-instances.js';
 
-/** Remembers, for the rest of the browser session, whether the panel of a live chat was open. */
+/**
+ * Remembers, for the rest of the browser session, whether the panel of a live chat was open (per
+ * widget: `cention-chat.open:<scope>`). Through the client's store helpers, which survive blocked
+ * storage (the panel then simply starts minimised on the next page).
+ */
 const OPEN_KEY = 'cention-chat.open';
 
-// Through the client's store helpers, which survive blocked storage (the panel then simply
-// starts minimised on the next page).
-const readOpenFlag = (): boolean => readValue('sessionStorage', OPEN_KEY) === '1';
-const writeOpenFlag = (isOpen: boolean): void =>
-  writeValue('sessionStorage', OPEN_KEY, isOpen ? '1' : '0');
-
-const ICON_CHAT =
-  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm2 5v2h12V9zm0 4v2h8v-2z';
-const ICON_CLOSE =
-  'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6z';
+export type { CentionChatPrefill, CentionChatStartOptions } from './chat-actions.js';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -44,11 +61,17 @@ export type PanelModule = typeof import('../register.js');
  * @attr position - `bottom-end` (default) or `bottom-start`; follows the text direction.
  * @attr open - Present while the panel is open; set or remove it to open or close the panel.
  * @attr inline - Sit in the page instead of floating (no launcher, panel always shown).
+ * @attr hide-launcher - No launcher: the site opens the chat from its own button with `show()`.
+ * @attr chat-id - Tells two widgets of one area apart: each keeps its own chat.
  * @attr theme - `light`, `dark` or `auto` (default: follows the system setting).
  * @attr transcript - Offer "Save transcript" and "Print transcript" when a chat ends.
  * @attr typing-preview - Send what the visitor types to the agent as a preview (and say so).
  * @attr session-storage - Where the chat is kept between pages: `localStorage` (default: every tab
  *   of the site shows the same chat), `sessionStorage` (this tab only), `cookie` or `memory`.
+ *
+ * Each widget keeps its chat under its chat server, area and `chat-id`, so widgets of different
+ * areas on one page never see each other's chat. Removed from the page, it closes its connection
+ * after a short grace period (moving it does not); added again, it resumes.
  *
  * @event cention-chat-open - The panel opened.
  * @event cention-chat-close - The panel closed.
@@ -91,7 +114,7 @@ export type PanelModule = typeof import('../register.js');
  * @csspart composer - The message composer.
  * @csspart send-button - The send button.
  */
-export class CentionChatElement extends HTMLElement {
+export class CentionChatElement extends CentionChatProperties {
   /**
    * Loads the panel and everything behind it (Lit, the elements, DOMPurify …). The script-tag
    * entry sets it: `embed.ts` fetches it as a lazy chunk, while the one-file build
@@ -111,6 +134,7 @@ export class CentionChatElement extends HTMLElement {
     'lang',
     'open',
     'inline',
+    'hide-launcher',
     'transcript',
     'typing-preview',
   ];
@@ -124,6 +148,18 @@ export class CentionChatElement extends HTMLElement {
   #unread = 0;
   #prefillValues = { name: '', email: '' };
   #viewportSize: ViewportSize | undefined;
+  /** The storage scope claimed while on the page (chat server, area, `chat-id`). */
+  #scope = '';
+  /** Counts down the grace period after removal; cleared when the element is added back. */
+  #detachTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by each teardown, so a panel still loading for the old one is dropped. */
+  #generation = 0;
+  /** The page's own control that opened a `hide-launcher` panel: focus goes back there. */
+  #opener: HTMLElement | undefined;
+  readonly #instance: WidgetInstance = {
+    isConnected: () => this.isConnected,
+    tearDown: () => this.#tearDown(),
+  };
   readonly #launcher: HTMLButtonElement;
   readonly #launcherIcon: SVGPathElement;
   readonly #badge: HTMLSpanElement;
@@ -143,36 +179,25 @@ export class CentionChatElement extends HTMLElement {
     }
     root.adoptedStyleSheets = [sheet];
 
-    this.#launcher = element('button', { part: 'launcher', class: 'launcher', type: 'button' });
-    this.#launcher.setAttribute('aria-controls', 'panel');
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    for (const [name, value] of Object.entries({
-      viewBox: '0 0 24 24',
-      width: '28',
-      height: '28',
-      'aria-hidden': 'true',
-    })) {
-      svg.setAttribute(name, value);
-    }
-    this.#launcherIcon = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    svg.append(this.#launcherIcon);
-    this.#badge = element('span', { class: 'badge', 'aria-hidden': 'true' });
-    this.#launcher.append(svg, this.#badge);
-    this.#launcher.addEventListener('click', () => void (this.isOpen ? this.close() : this.open()));
+    const view = launcherView();
+    this.#launcher = view.launcher;
+    this.#launcherIcon = view.icon;
+    this.#badge = view.badge;
+    this.#launcher.addEventListener('click', () => void this.toggle());
 
-    this.#panelBox = element('div', { id: 'panel', part: 'panel', class: 'panel' });
+    this.#panelBox = view.panelBox;
     this.#panelBox.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.isInline) {
         event.stopPropagation();
-        void this.close();
+        this.hide();
       }
     });
     this.#panelBox.addEventListener('cention-unread-change', (event) => {
       this.#unread = event.detail.count;
       this.#sync();
     });
-    this.#panelBox.addEventListener('cention-chat-start', () => writeOpenFlag(this.isOpen));
-    this.#panelBox.addEventListener('cention-panel-minimise', () => void this.close());
+    this.#panelBox.addEventListener('cention-chat-start', () => this.#writeOpenFlag(this.open));
+    this.#panelBox.addEventListener('cention-panel-minimise', () => this.hide());
     root.append(this.#launcher, this.#panelBox);
     this.#sync();
   }
@@ -180,21 +205,34 @@ export class CentionChatElement extends HTMLElement {
   /** The `CentionChat` client this widget uses; made on first use, or set your own before. */
   get client(): CentionChatApi {
     this.#chatClient ??= createCentionChat({
-      baseURL: this.getAttribute('base-url') ?? '',
-      sessionStorage: this.#storageKind,
+      baseURL: this.baseUrl,
+      sessionStorage: this.sessionStorage,
+      storageKey: this.#storageScope,
     });
     return this.#chatClient;
   }
 
   /**
-   * localStorage by default, so a second tab of the site (Ctrl+click on a link) shows the same
-   * chat; still nothing is written before the visitor starts one.
+   * The name this widget's chat is stored under: chat server, area and `chat-id`. localStorage by
+   * default (`sessionStorage` property), so a second tab of the site (Ctrl+click on a link) shows
+   * the same chat; still nothing is written before the visitor starts one.
    */
-  get #storageKind(): SessionStorageKind {
-    const kind = this.getAttribute('session-storage');
-    return kind === 'sessionStorage' || kind === 'cookie' || kind === 'memory'
-      ? kind
-      : 'localStorage';
+  get #storageScope(): string {
+    const scope = `${this.baseUrl.replace(/\/+$/, '')}#${this.area}`;
+    return this.chatId ? `${scope}#${this.chatId}` : scope;
+  }
+
+  get #store(): StoreLocation {
+    return { kind: this.sessionStorage, scope: this.#storageScope };
+  }
+
+  #readOpenFlag(): boolean {
+    return readValue('sessionStorage', scopedKey(this.#store, OPEN_KEY)) === '1';
+  }
+
+  #writeOpenFlag(isOpen: boolean | undefined): void {
+    const value = isOpen === undefined ? undefined : isOpen ? '1' : '0';
+    writeValue('sessionStorage', scopedKey(this.#store, OPEN_KEY), value);
   }
 
   set client(client: CentionChatApi) {
@@ -214,23 +252,85 @@ export class CentionChatElement extends HTMLElement {
     return this.#unread;
   }
 
-  /** Opens the panel and moves focus into it. */
-  async open(): Promise<void> {
-    this.toggleAttribute('open', true);
+  /**
+   * Opens the panel and moves focus into it. (Not `open()`: `open` is the state, a property
+   * frameworks set.) Called from the page's own button (`hide-launcher`), focus returns there on
+   * `hide()`.
+   */
+  async show(): Promise<void> {
+    const active = deepActiveElement();
+    if (active && !this.contains(active) && active !== this) this.#opener = active;
+    this.open = true;
     const panel = await this.#ensurePanel();
     panel.focus();
   }
 
-  /** Closes the panel; focus returns to the launcher if it was in the widget. */
-  async close(): Promise<void> {
-    if (this.isInline) return;
+  /** Closes the panel; focus returns to the launcher (or the page's opener) if it was inside. */
+  hide(): void {
+    if (this.inline) return;
     const hadFocus = this.matches(':focus-within');
-    this.toggleAttribute('open', false);
-    if (hadFocus) this.#launcher.focus();
+    this.open = false;
+    if (!hadFocus) return;
+    if (!this.hideLauncher) this.#launcher.focus();
+    else if (this.#opener?.isConnected) this.#opener.focus();
+  }
+
+  /** Opens the panel when closed and closes it when open (`force` chooses). */
+  async toggle(force = !this.open): Promise<void> {
+    if (force) await this.show();
+    else this.hide();
+  }
+
+  /** The same as `hide()`, kept for pages written against earlier versions. */
+  close(): void {
+    this.hide();
+  }
+
+  /**
+   * Starts a chat without the start form, e.g. for a visitor the site knows: opens the panel and
+   * sends what the form would. Resolves `false` (and starts nothing) when a chat is already under
+   * way or none can start now (closed, no agents, server unreachable: the panel says which).
+   */
+  async start(options: CentionChatStartOptions): Promise<boolean> {
+    await this.show();
+    const panel = await this.#ensurePanel();
+    const state = await settledState(panel);
+    const canChat = state.canChat;
+    if (state.view !== 'start' || state.refusal || !canChat || canChat.error) return false;
+    if (!canChat.chatOpen || canChat.agentsAvailable <= 0) return false;
+    panel.controller.start(options);
+    panel.focus();
+    return true;
+  }
+
+  /**
+   * Forgets this widget's chat (what is stored of it, here and for other tabs) and shows a fresh
+   * start form; the chat on the server is left to time out. See `logout()` for a site's sign-out.
+   */
+  reset(): void {
+    this.client.resetChat();
+    this.#writeOpenFlag(undefined);
+    this.#unread = 0;
+    this.#hasStoredSession = false;
+    this.#dropPanel();
+    if (this.open || this.inline) void this.#ensurePanel();
+    this.#sync();
+  }
+
+  /**
+   * For a site's sign-out: ends the chat on the server (the agent sees it end), then forgets it
+   * like `reset()`, forgets the prefilled name and e-mail, and closes the panel.
+   */
+  async logout(): Promise<void> {
+    const client = this.#chatClient;
+    if (client?.sessionId !== undefined) await endChat(client);
+    this.#prefillValues = { name: '', email: '' };
+    this.hide();
+    this.reset();
   }
 
   /** Fills in the start form's name and email (the visitor can still change them). */
-  prefill(values: { name?: string; email?: string }): void {
+  prefill(values: CentionChatPrefill): void {
     this.#prefillValues = {
       name: values.name ?? this.#prefillValues.name,
       email: values.email ?? this.#prefillValues.email,
@@ -242,26 +342,58 @@ export class CentionChatElement extends HTMLElement {
     this.#isReady = true;
     document.addEventListener('visibilitychange', this.#handleVisibility);
     this.#viewport.start();
-    this.#hasStoredSession = readStoredSession(this.#storageKind) !== undefined;
+    // Moved in the DOM (removed and added back within the grace period): the chat just goes on.
+    const wasMoved = this.#detachTimer !== undefined;
+    clearTimeout(this.#detachTimer);
+    this.#detachTimer = undefined;
+    if (!wasMoved) this.#attach();
+    runWaitingCalls(this);
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('visibilitychange', this.#handleVisibility);
+    this.#viewport.stop();
+    this.#detachTimer = setTimeout(() => this.#tearDown(), DETACH_GRACE_MS);
+  }
+
+  /** Added to the page: claims its chat and resumes it if one is stored. */
+  #attach(): void {
+    this.#scope = this.#storageScope;
+    claimScope(this.#scope, this.#instance);
+    this.#hasStoredSession = readStoredSession(this.#store) !== undefined;
     if (this.#hasStoredSession) {
       // Reopen a live chat as the visitor left it (open or minimised), with its history.
-      if (readOpenFlag()) this.toggleAttribute('open', true);
+      if (this.#readOpenFlag()) this.toggleAttribute('open', true);
       void this.#ensurePanel();
     } else if (this.isInline || this.isOpen) {
       void this.#ensurePanel();
     }
   }
 
-  disconnectedCallback(): void {
-    document.removeEventListener('visibilitychange', this.#handleVisibility);
-    this.#viewport.stop();
+  /**
+   * Gone from the page (or replaced by a new widget of the same chat): no more connection, no
+   * panel. The stored chat stays, so adding the element again resumes it.
+   */
+  #tearDown(): void {
+    clearTimeout(this.#detachTimer);
+    this.#detachTimer = undefined;
+    releaseScope(this.#scope, this.#instance);
+    this.#chatClient?.disconnect();
+    this.#dropPanel();
+  }
+
+  #dropPanel(): void {
+    this.#generation += 1;
+    this.#panel?.remove();
+    this.#panel = undefined;
+    this.#panelLoading = undefined;
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
     if (name === 'base-url' && this.#chatClient) this.#chatClient.baseURL = value ?? '';
     if (name === 'open' && (previous === null) !== (value === null) && this.#isReady) {
       emit(this, value === null ? 'cention-chat-close' : 'cention-chat-open', {});
-      if (this.#chatClient?.sessionId !== undefined) writeOpenFlag(value !== null);
+      if (this.#chatClient?.sessionId !== undefined) this.#writeOpenFlag(value !== null);
     }
     if ((name === 'open' || name === 'inline') && value !== null && this.#isReady) {
       void this.#ensurePanel();
@@ -271,9 +403,12 @@ export class CentionChatElement extends HTMLElement {
 
   /** Loads the panel and everything behind it, once. */
   #ensurePanel(): Promise<CentionChatPanel> {
+    const generation = this.#generation;
     this.#panelLoading ??= CentionChatElement.loadPanel().then(({ registerPanelElements }) => {
       registerPanelElements(CentionChatElement.loadPurifier);
       const panel = document.createElement('cention-chat-panel');
+      // Torn down while loading: this panel is never shown (nor connects).
+      if (generation !== this.#generation) return panel;
       panel.setAttribute('exportparts', 'header,messages,message,composer,send-button');
       panel.client = this.client;
       panel.hasStoredSession = this.#hasStoredSession;
@@ -292,7 +427,7 @@ export class CentionChatElement extends HTMLElement {
     const isShown = isOpen || this.isInline;
     const label = [isOpen ? strings.close : strings.open];
     if (this.#unread > 0) label.push(pluralText(strings.locale, strings.unread, this.#unread));
-    this.#launcher.hidden = this.isInline;
+    this.#launcher.hidden = this.isInline || this.hideLauncher;
     this.#launcher.setAttribute('aria-label', label.join(', '));
     this.#launcher.setAttribute('aria-expanded', String(isOpen));
     this.#launcherIcon.setAttribute('d', isOpen ? ICON_CLOSE : ICON_CHAT);
@@ -324,15 +459,6 @@ export class CentionChatElement extends HTMLElement {
     panel.prefillName = this.#prefillValues.name;
     panel.prefillEmail = this.#prefillValues.email;
   }
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string>,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
 }
 
 declare global {

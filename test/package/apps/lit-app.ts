@@ -10,7 +10,7 @@ import 'cention-chat/embed';
 class AppShell extends LitElement {
   override render() {
     return html`<h1>Lit app</h1>
-      <button type="button" @click=${() => void this.#chat()?.open()}>
+      <button type="button" @click=${() => void this.#chat()?.show()}>
         Open the chat from Lit
       </button>`;
   }
@@ -22,5 +22,6 @@ class AppShell extends LitElement {
 customElements.define('app-shell', AppShell);
 
 const chat = document.createElement('cention-chat');
-chat.setAttribute('base-url', 'http://127.0.0.1:9/s/none');
+chat.baseUrl = 'http://127.0.0.1:9/s/none';
+chat.area = 1;
 document.getElementById('app')!.append(document.createElement('app-shell'), chat);
