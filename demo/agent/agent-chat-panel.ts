@@ -12,6 +12,7 @@ import { htmlToText } from '../shared/chat-text.js';
 import { agentChatPanelStyles } from './agent-chat-panel.styles.js';
 import type { ChatActions } from './agent-types.js';
 import { describeItem, isFileItem, parseItem } from './system-items.js';
+import { renderPages, renderVerifiedMark, visitorContextStyles } from './visitor-context.js';
 
 /** Minimum ms between two typing previews sent to the visitor. */
 const TYPING_INTERVAL_MS = 300;
@@ -47,7 +48,7 @@ export class AgentChatPanel extends LitElement {
     this.agents = [];
   }
 
-  static override styles = agentChatPanelStyles;
+  static override styles = [agentChatPanelStyles, visitorContextStyles];
 
   /** The agent can work this chat: it is open and they are in it (history views are read-only). */
   private get isOpen(): boolean {
@@ -176,9 +177,15 @@ export class AgentChatPanel extends LitElement {
     const others = this.agents.filter((agent) => agent.online && !chat.agents.includes(agent.name));
     return html`
       <header>
-        <h2 id="chat-title">${chat.client.name}</h2>
+        <h2 id="chat-title">${chat.client.name}${renderVerifiedMark(chat.client)}</h2>
         <span class="meta">${chat.client.email} · ${chat.areaName} · chat #${chat.sessionId}</span>
-        ${chat.client.href ? html`<span class="meta">on ${chat.client.href}</span>` : nothing}
+        ${
+          chat.pages
+            ? renderPages(chat.pages)
+            : chat.client.href
+              ? html`<span class="meta">on ${chat.client.href}</span>`
+              : nothing
+        }
         <div class="agents" role="group" aria-label="Agents in this chat">
           ${chat.agents.map(
             (name) =>

@@ -113,6 +113,13 @@ export function reduceServerEvent(state: ConsoleState, event: AgentServerEnvelop
       if (!chat) return state;
       return putChat(state, { ...chat, postbacks: [...chat.postbacks, { title, data }] });
     }
+    case 'page': {
+      const [{ sessionId, page }] = event.args;
+      const chat = state.chats.get(sessionId);
+      // The latest pages, as many as the server's snapshot sends.
+      const pages = [...(chat?.pages ?? []), page].slice(-10);
+      return chat ? putChat(state, { ...chat, pages }) : state;
+    }
     case 'error':
       // An error answering a request is that request's failure (the controller shows it).
       if (event.re !== undefined) return state;

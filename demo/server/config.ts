@@ -74,6 +74,26 @@ const secretRetention = Type.Number({ minimum: 0, description: 'a number of seco
 /** The `secretRetentionSeconds` of a config that names none: a day. */
 export const DEFAULT_SECRET_RETENTION_SECONDS = 24 * 60 * 60;
 
+/**
+ * Signed visitor tokens (docs/security.md "Visitor identity"): the HS256 secret a site's back end
+ * signs them with, known only to that back end and this server. Never sent to a browser.
+ */
+const VisitorIdentitySchema = Type.Object(
+  {
+    /** At least 32 characters (HS256 wants a key as long as its hash: 256 bits). */
+    secret: Type.String({ minLength: 32, description: 'a secret of at least 32 characters' }),
+    /**
+     * Longest lifetime a token may claim (`exp` this far from now at most), so a token meant for
+     * one page view cannot be made to work for a year. Default 86400 (a day).
+     */
+    maxLifetimeSeconds: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, description: 'a number of seconds' }),
+    ),
+  },
+  closed,
+);
+export type VisitorIdentityConfig = Static<typeof VisitorIdentitySchema>;
+
 const areaIdentity = {
   id: Type.Integer({ description: 'an integer id' }),
   name: Type.String({ minLength: 1, description: 'a name' }),
@@ -113,6 +133,8 @@ const areaExtras = {
   defaultHandlingSeconds: Type.Optional(Type.Number({ minimum: 0 })),
   /** Overrides the server-wide `secretRetentionSeconds` for this area's chats. */
   secretRetentionSeconds: Type.Optional(secretRetention),
+  /** Overrides the server-wide `visitorIdentity` for this area's chats. */
+  visitorIdentity: Type.Optional(VisitorIdentitySchema),
 };
 
 const AreaSchema = Type.Object({ ...areaIdentity, ...areaSettings, ...areaExtras }, closed);
@@ -148,6 +170,8 @@ const configOf = <Area extends TSchema>(area: Area) =>
       agents: Type.Array(AgentSchema, { description: 'a list of agents' }),
       /** Default for every area without its own; `DEFAULT_SECRET_RETENTION_SECONDS` if absent. */
       secretRetentionSeconds: Type.Optional(secretRetention),
+      /** Signed visitor tokens for every area without its own; none: tokens are refused. */
+      visitorIdentity: Type.Optional(VisitorIdentitySchema),
     },
     { ...closed, description: 'an object' },
   );
@@ -308,12 +332,13 @@ export function validateConfig(value: unknown): ServerConfig {
     checkArea(merged, index, seenIds);
     return merged;
   });
-  const { workspace, agents, secretRetentionSeconds } = value;
+  const { workspace, agents, secretRetentionSeconds, visitorIdentity } = value;
   return {
     workspace,
     areas,
     agents,
     ...(secretRetentionSeconds === undefined ? {} : { secretRetentionSeconds }),
+    ...(visitorIdentity === undefined ? {} : { visitorIdentity }),
   };
 }
 

@@ -15,6 +15,8 @@ export const REDACTED_PATHS = [
   'sessionSecret',
   'secret',
   'token',
+  'visitorToken',
+  '*.visitorToken',
   't',
   '*.sessionSecret',
   '*.secret',

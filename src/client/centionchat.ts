@@ -6,7 +6,7 @@
  * delivery.ts, the wire format to codec.ts, canChat, uploads and URLs to http.ts.
  */
 import { resumeRefusalCodes } from '../protocol/codes.js';
-import type { ErrorPayload, ResumeRefusal } from '../protocol/index.js';
+import type { ErrorPayload, PageFrame, ResumeRefusal } from '../protocol/index.js';
 import type {
   CentionChatEventMap,
   CentionChatEventName,
@@ -183,6 +183,10 @@ export class CentionChat implements CentionChatApi {
     this.#connection.send('postback', { title, data });
   }
 
+  sendPage(page: PageFrame): void {
+    if (this.#isLive) this.#connection.send('page', page);
+  }
+
   seen(ids: number[]): void {
     if (ids.length > 0) this.#connection.send('seen', { ids });
   }
@@ -290,7 +294,10 @@ export class CentionChat implements CentionChatApi {
     } else if (this.#registration) {
       this.#registerFrameId = this.#connection.send('register', {
         ...this.#registration,
-        ...(typeof location !== 'undefined' ? { href: location.href } : {}),
+        // The page the chat starts on (the agent's first page context); the server caps both.
+        ...(typeof location !== 'undefined'
+          ? { href: location.href.slice(0, 2000), pageTitle: document.title.slice(0, 300) }
+          : {}),
       });
     }
   }

@@ -2,7 +2,7 @@
  * Public types of the client beyond the event map: options, results of calls, errors and the
  * extra status channel the widget uses (connection state and the outbox).
  */
-import type { CanChatResult, ErrorCode, RegisterFrame } from '../protocol/index.js';
+import type { CanChatResult, ErrorCode, PageFrame, RegisterFrame } from '../protocol/index.js';
 import type { CentionChatError } from './errors.js';
 import type { CentionChatEventName, CentionChatHandler, ResumeResult } from './events.js';
 import type { TransportFactory } from './transport/transport.js';
@@ -56,8 +56,11 @@ export interface CentionChatOptions {
   networkEventTarget?: EventTarget | null;
 }
 
-/** Fields of `connect()`, as in the Chat API: the `register` frame without what the client adds. */
-export type ConnectParameters = Omit<RegisterFrame, 'href' | 'clientDeviceInfo'>;
+/**
+ * Fields of `connect()`, as in the Chat API: the `register` frame without what the client adds,
+ * plus `visitorToken` (a signed visitor token from the site's back end; docs/security.md).
+ */
+export type ConnectParameters = Omit<RegisterFrame, 'href' | 'clientDeviceInfo' | 'pageTitle'>;
 
 /** What `message()` returns: the message to show at once as "sending". */
 export interface UnsentMessage {
@@ -130,6 +133,11 @@ export interface CentionChatApi {
   seen(ids: number[]): void;
   /** Re-queue a message shown as failed. */
   retryMessage(umid: string): void;
+  /**
+   * Tell the agent the visitor is on another page (a single-page app changed route); dropped
+   * while not connected. The widget calls it (src/controllers/page-context.ts).
+   */
+  sendPage?(page: PageFrame): void;
   /** Subscribe to connection state and outbox changes; returns an unsubscribe function. */
   onStatus(handler: (status: ClientStatus) => void): () => void;
   readonly status: ClientStatus;

@@ -10,6 +10,7 @@ import type { AttachFileHandlers, CentionChatApi, UnsentMessage } from '../clien
 import { emit } from '../events/index.js';
 import type { ChatMessageEvent } from '../protocol/index.js';
 import type { ChatItem, TemplateButton, Translate } from './chat-item.js';
+import { readVisitorClaims, type VisitorClaims } from './visitor-token.js';
 import {
   addChoice,
   addMessages,
@@ -28,6 +29,8 @@ export interface ChatControllerOptions {
   isVisible: () => boolean;
   /** Extra translations of system texts, used when the page's `CentionChat.I` has none. */
   systemTexts: () => Record<string, string> | undefined;
+  /** The site's signed visitor token (`visitor-token`), '' for none (docs/security.md). */
+  visitorToken?: () => string;
 }
 
 export interface StartParameters {
@@ -60,6 +63,9 @@ export class ChatController implements ReactiveController {
   #linkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Ids already reported through `client.seen`. */
   readonly #reportedSeen = new Set<number>();
+  /** A visitor token the server refused: starts go without it (as a guest) until the site sets another. */
+  #refusedToken = '';
+  #lastQuestion = '';
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -91,6 +97,17 @@ export class ChatController implements ReactiveController {
       client.registerAction('connect_error', (error) => {
         if (error.code === 'rate_limited' && this.state.view === 'chat' && !this.state.session)
           this.#handleRefusal('rate-limited');
+        if (error.code === 'visitor_token_expired' || error.code === 'visitor_token_invalid') {
+          // No chat was made: the full form again, with why and the visitor's question.
+          this.#refusedToken = this.#visitorToken;
+          this.#client.resetChat();
+          this.#update({
+            ...this.state,
+            view: 'start',
+            identityRefused: error.code,
+            draftMessage: this.#lastQuestion,
+          });
+        }
       }),
       client.registerAction('chat closed', () => {
         if (this.state.view === 'resuming') this.checkAvailability();
@@ -139,8 +156,22 @@ export class ChatController implements ReactiveController {
     );
   }
 
+  /** The site's token, unless the server refused it: then the visitor is a guest. */
+  get #visitorToken(): string {
+    const token = this.#options.visitorToken?.() ?? '';
+    return token === this.#refusedToken ? '' : token;
+  }
+
+  /** Name and email of the visitor token, for the form to skip; undefined for a guest. */
+  get verifiedVisitor(): VisitorClaims | undefined {
+    const token = this.#visitorToken;
+    return token ? readVisitorClaims(token) : undefined;
+  }
+
   start(parameters: StartParameters): void {
     const area = this.#options.area();
+    const visitorToken = this.#visitorToken;
+    this.#lastQuestion = parameters.message;
     this.#hasEmittedEnd = false;
     this.#update({
       ...initialChatState('chat'),
@@ -148,7 +179,7 @@ export class ChatController implements ReactiveController {
       clientName: parameters.name,
       connection: this.state.connection,
     });
-    this.#client.connect({ area, ...parameters });
+    this.#client.connect({ area, ...parameters, ...(visitorToken ? { visitorToken } : {}) });
     emit(this.#host, 'cention-chat-start', {
       area,
       name: parameters.name,

@@ -56,6 +56,10 @@ export interface ChatState {
   isConfirmingEnd: boolean;
   /** Undefined while there is no session. */
   session?: SessionLinks;
+  /** The server refused the visitor token of the last start: the form is back, for a guest. */
+  identityRefused?: 'visitor_token_expired' | 'visitor_token_invalid';
+  /** The question of a start the server refused, so the form shows it again (nothing is lost). */
+  draftMessage?: string;
 }
 
 export const initialChatState = (view: ChatView = 'checking'): ChatState => ({

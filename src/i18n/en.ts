@@ -35,6 +35,10 @@ export const en = {
   emailRequired: 'Please enter your email address.',
   emailInvalid: 'Please enter a valid email address, like name@example.com.',
   questionRequired: 'Please write your question.',
+  // A signed-in visitor (visitor token): name and email come from the site's sign-in.
+  chattingAs: 'You are chatting as {NAME}.',
+  identityExpired: 'Your sign-in has expired. You can chat as a guest instead.',
+  identityRefused: 'We could not confirm your sign-in. You can chat as a guest instead.',
   formErrorSummary: {
     one: 'Please correct {COUNT} field.',
     other: 'Please correct {COUNT} fields.',

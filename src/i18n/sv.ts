@@ -27,6 +27,9 @@ export const sv: WidgetStrings = {
   emailRequired: 'Skriv din e-postadress.',
   emailInvalid: 'Skriv en giltig e-postadress, till exempel namn@exempel.se.',
   questionRequired: 'Skriv din fråga.',
+  chattingAs: 'Du chattar som {NAME}.',
+  identityExpired: 'Din inloggning har gått ut. Du kan chatta som gäst i stället.',
+  identityRefused: 'Vi kunde inte bekräfta din inloggning. Du kan chatta som gäst i stället.',
   // One form for every count: "fält" is the same word in the singular and the plural.
   formErrorSummary: { other: 'Rätta {COUNT} fält.' },
   startChat: 'Starta chatten',

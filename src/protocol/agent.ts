@@ -36,6 +36,22 @@ export interface AgentChatClient {
   href: string;
   externalData: string;
   deviceInfo: string;
+  /**
+   * The site vouched for this visitor with a signed visitor token: `name` and `email` are the
+   * token's. Absent or false: a guest (what they typed is unchecked).
+   */
+  verified?: boolean;
+  /** The token's `sub` (the site's own id of the visitor); present when verified. */
+  userId?: string;
+}
+
+/** A page the visitor was on during the chat (text only: never render it as HTML). */
+export interface PageVisit {
+  /** An http(s) URL. */
+  url: string;
+  title: string;
+  /** Unix ms when the server heard of it. */
+  at: number;
 }
 
 /** Everything an agent console shows of one chat. */
@@ -49,6 +65,8 @@ export interface AgentChatSnapshot {
   messages: AgentChatMessage[];
   postbacks: { title: string; data: string }[];
   createdAt: number;
+  /** The latest pages the visitor was on, oldest first; the last is the current one. */
+  pages?: PageVisit[];
 }
 
 export interface AreaInfo {
@@ -115,6 +133,8 @@ export interface AgentServerEvents extends CommonServerEvents {
     },
   ];
   'chat removed': [removed: { sessionId: number }];
+  /** The visitor of a chat you are in is on another page now. */
+  page: [visit: { sessionId: number; page: PageVisit }];
 }
 
 export type AgentServerEventName = keyof AgentServerEvents;

@@ -47,7 +47,18 @@ export type ServerErrorCode =
   /** No such resource. */
   | 'not_found'
   /** A bug on the server; never caused by bad input. */
-  | 'server_error';
+  | 'server_error'
+  /**
+   * `register` with a `visitorToken` past its `exp` (docs/security.md "Visitor identity"): no chat
+   * was made; the visitor can start again as a guest, or the site signs a fresh token.
+   */
+  | 'visitor_token_expired'
+  /**
+   * `register` with a `visitorToken` the server does not accept: forged (wrong secret), not HS256
+   * (`alg: none` too), no `exp`, no `sub`, too long, lives too long, or the area takes no tokens.
+   * No chat was made; the visitor can start again as a guest.
+   */
+  | 'visitor_token_invalid';
 
 /** Codes only the client makes (it never got an answer it could read). */
 export type ClientOnlyErrorCode =

@@ -119,6 +119,22 @@ export interface RegisterFrame {
   externalData?: Record<string, unknown> | string;
   href?: string;
   clientDeviceInfo?: Record<string, unknown> | string;
+  /** The page's title when the chat starts (with `href`, the first page the agent sees). */
+  pageTitle?: string;
+  /**
+   * A signed visitor token (HS256 JWT from the site's back end; docs/security.md): when the server
+   * accepts it, `name` and `email` come from it and agents see the visitor as verified. Refused
+   * with `visitor_token_expired` / `visitor_token_invalid` (no chat is made).
+   */
+  visitorToken?: string;
+}
+
+/** `page`: the visitor is on another page now (a single-page app changed route). */
+export interface PageFrame {
+  /** An http(s) URL, at most 2,000 characters. */
+  url: string;
+  /** At most 300 characters. */
+  title?: string;
 }
 
 /** `resume`: reattaches to a session, asking for every message after `lastSeenId`. */
@@ -140,6 +156,7 @@ export interface VisitorClientFrames {
   postback: { title: string; data: string };
   seen: { ids: number[] };
   'close chat': Record<string, never>;
+  page: PageFrame;
 }
 
 export type VisitorFrameType = keyof VisitorClientFrames;

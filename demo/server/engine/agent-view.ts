@@ -11,6 +11,7 @@ import { ChatError } from '../errors.js';
 import { isAreaOpen } from '../hours.js';
 import { toAgentMessage } from '../wire.js';
 import type { ChatContext, EngineParts } from './chat-context.js';
+import { PAGES_SHOWN } from './page-visits.js';
 
 /** What a console gets after `login`: its areas, the agents, the queues and its open chats. */
 export interface AgentWelcome {
@@ -31,6 +32,7 @@ export class AgentView {
   /** Everything an agent console shows of one chat. */
   snapshot({ session, area }: ChatContext): AgentChatSnapshot {
     const { store, members } = this.parts;
+    const userId = store.verifiedUserId(session.id);
     return {
       sessionId: session.id,
       areaId: session.areaId,
@@ -43,6 +45,8 @@ export class AgentView {
         href: session.href,
         externalData: session.externalData,
         deviceInfo: session.deviceInfo,
+        verified: userId !== undefined,
+        ...(userId === undefined ? {} : { userId }),
       },
       agents: members.agentsOf(session.id),
       messages: store
@@ -50,6 +54,7 @@ export class AgentView {
         .map((message) => toAgentMessage(message, area.timeZone)),
       postbacks: store.postbacksOf(session.id),
       createdAt: session.createdAt,
+      pages: store.latestPageVisits(session.id, PAGES_SHOWN),
     };
   }
 

@@ -50,6 +50,9 @@ type FreeFormField = 'externalData' | 'clientDeviceInfo';
 /** `register` as the visitor socket hands it on: the frame, free-form fields as JSON text. */
 export type RegisterInput = Omit<RegisterFrame, FreeFormField> & {
   [Field in FreeFormField]?: string;
+} & {
+  /** The `sub` of the visitor token the socket verified (identity.ts); absent for a guest. */
+  verifiedUserId?: string;
 };
 
 /** `chat message` without the client's counter. */

@@ -23,6 +23,8 @@ import { Directory } from './directory.js';
 import { Files, type StoredUpload } from './files.js';
 import { ChatMembers } from './members.js';
 import { Messages } from './messages.js';
+import { PageVisits } from './page-visits.js';
+import { VisitorIdentity } from '../identity.js';
 import { Peers } from './peers.js';
 import { Queue } from './queue.js';
 import { Robots } from './robots.js';
@@ -55,6 +57,10 @@ export class ChatEngine {
   readonly view: AgentView;
   readonly visitors: VisitorActions;
   readonly agents: AgentActions;
+  /** Signed visitor tokens, checked at `register` (identity.ts). */
+  readonly identity: VisitorIdentity;
+  /** The pages visitors are on (page-visits.ts). */
+  readonly pages: PageVisits;
   private readonly visitorHttp: VisitorHttp;
   private readonly sweepTimer: NodeJS.Timeout;
 
@@ -75,6 +81,8 @@ export class ChatEngine {
     const parts = { ...shared, sessions, files };
     this.visitors = new VisitorActions({ ...parts, robots });
     this.agents = new AgentActions({ ...parts, members, view, agentTokens });
+    this.identity = new VisitorIdentity(options.config, now);
+    this.pages = new PageVisits({ store, peers, now });
     this.visitorHttp = new VisitorHttp({ store, directory, peers, files, robots, now });
     this.store = store;
     this.directory = directory;

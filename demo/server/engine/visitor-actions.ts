@@ -22,6 +22,7 @@ import type {
   VisitorMessageInput,
   EngineParts,
 } from './chat-context.js';
+import { recordStartPage } from './page-visits.js';
 import { PREVIEW_INTERVAL_MS, PreviewMerger } from './preview-merger.js';
 import { robotChatOf } from './robots.js';
 import { newSecret, secretsMatch } from './secrets.js';
@@ -85,6 +86,8 @@ export class VisitorActions {
       robot: robotName,
       now,
     });
+    if (input.verifiedUserId) store.setVerifiedVisitor(session.id, input.verifiedUserId, now);
+    recordStartPage(store, session.id, input, now);
     const chat = { session, area };
     peers.attachVisitor(peer, session.id);
     peer.send('register', [sessionInfoOf(session)], re);

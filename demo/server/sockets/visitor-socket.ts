@@ -4,9 +4,13 @@
  */
 import type sockjs from 'sockjs';
 import type { VisitorClientFrames, VisitorServerEvents } from '../../../src/protocol/index.js';
+import { neutralName } from '../display-text.js';
+import type { RegisterInput } from '../engine/chat-context.js';
 import type { ChatEngine } from '../engine/chat-engine.js';
+import { MAX_PAGE_TITLE_LENGTH } from '../engine/page-visits.js';
 import { ChatError } from '../errors.js';
 import {
+  MAX_FRAME_BYTES,
   readFreeForm,
   readName,
   readIdList,
@@ -32,6 +36,7 @@ export function createVisitorSocket(
     options,
     (peer, client) => {
       let sessionId: number | undefined;
+      let isClosed = false;
       const bind = (id: number | undefined) => {
         if (sessionId !== undefined && sessionId !== id) visitors.detach(peer, sessionId);
         sessionId = id;
@@ -42,18 +47,28 @@ export function createVisitorSocket(
         return sessionId;
       };
       return {
-        onClose: () => bind(undefined),
+        onClose: () => {
+          isClosed = true;
+          bind(undefined);
+        },
         frames: {
-          register: (data, re) => {
-            const input = {
+          register: async (data, re) => {
+            // With a visitor token, name and e-mail may come from the token instead (identity.ts).
+            const visitorToken = readOptionalString(data, 'visitorToken', MAX_FRAME_BYTES) || '';
+            const input: RegisterInput = {
               area: readInteger(data, 'area'),
-              name: readName(data, 'name', 200),
-              email: readString(data, 'email', { max: 320, allowEmpty: true }),
+              name: visitorToken
+                ? (readOptionalString(data, 'name', 200) ?? '')
+                : readName(data, 'name', 200),
+              email: visitorToken
+                ? (readOptionalString(data, 'email', 320) ?? '')
+                : readString(data, 'email', { max: 320, allowEmpty: true }),
               message: readVisitorText(data, 'message'),
               phone: readOptionalString(data, 'phone', 50),
               externalData: readFreeForm(data, 'externalData'),
               href: readOptionalString(data, 'href', 2000),
               clientDeviceInfo: readFreeForm(data, 'clientDeviceInfo'),
+              pageTitle: readOptionalString(data, 'pageTitle', MAX_PAGE_TITLE_LENGTH),
             };
             if (!newChats.take(client.address)) {
               throw new ChatError(
@@ -61,6 +76,17 @@ export function createVisitorSocket(
                 'Too many new chats from your network; try again in a minute.',
                 429,
               );
+            }
+            if (visitorToken) {
+              const verified = await engine.identity.verify(visitorToken, engine.area(input.area));
+              // The visitor left while the token was checked: no chat for a closed connection.
+              if (isClosed) return;
+              const name = verified.name ?? neutralName(input.name);
+              if (!name)
+                throw new ChatError('bad_frame', '"name" must be a name with visible characters.');
+              input.name = name;
+              input.email = verified.email ?? input.email;
+              input.verifiedUserId = verified.userId;
             }
             bind(undefined);
             bind(visitors.register(peer, input, re).id);
@@ -103,6 +129,7 @@ export function createVisitorSocket(
             visitors.postback(peer, boundSession(), input, re);
           },
           'close chat': (_data, re) => visitors.close(peer, boundSession(), re),
+          page: (data) => engine.pages.record(boundSession(), data),
         },
       };
     },

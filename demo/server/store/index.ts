@@ -20,10 +20,16 @@ import type {
 import { RobotTables } from './robots.js';
 import { CHAT_MIGRATIONS, createMigrationsTable, runMigration, type Migration } from './schema.js';
 import { SessionTable } from './sessions.js';
+import {
+  VISITOR_CONTEXT_MIGRATION,
+  VisitorContextTable,
+  type PageVisitRecord,
+} from './visitor-context.js';
 
 export type * from './records.js';
 export type { NewRobotBinding, RobotTables } from './robots.js';
 export type { Migration } from './schema.js';
+export type { PageVisitRecord } from './visitor-context.js';
 
 /** Opens (or creates) the database in `dataDir`, or in memory for `':memory:'`. */
 export function openStore(dataDir: string): ChatStore {
@@ -49,6 +55,7 @@ export class ChatStore {
   private readonly messages: MessageTable;
   private readonly files: FileTable;
   private robots: RobotTables | undefined;
+  private readonly visitorContext: VisitorContextTable;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -57,6 +64,8 @@ export class ChatStore {
     this.sessions = new SessionTable(db);
     this.messages = new MessageTable(db);
     this.files = new FileTable(db);
+    runMigration(db, ...VISITOR_CONTEXT_MIGRATION);
+    this.visitorContext = new VisitorContextTable(db);
   }
 
   /**
@@ -191,6 +200,27 @@ export class ChatStore {
 
   file(id: string): FileRecord | undefined {
     return this.files.byId(id);
+  }
+
+  // Visitor context (visitor-context.ts): verified identity and pages
+
+  /** Records that a signed visitor token vouched for the chat's visitor (`userId` = its `sub`). */
+  setVerifiedVisitor(sessionId: number, userId: string, now: number): void {
+    this.visitorContext.setIdentity(sessionId, userId, now);
+  }
+
+  /** The verified visitor's `sub`; undefined for a guest. */
+  verifiedUserId(sessionId: number): string | undefined {
+    return this.visitorContext.userIdOf(sessionId);
+  }
+
+  addPageVisit(sessionId: number, page: PageVisitRecord): void {
+    this.visitorContext.addPage(sessionId, page);
+  }
+
+  /** The `limit` latest pages of the chat, oldest first. */
+  latestPageVisits(sessionId: number, limit: number): PageVisitRecord[] {
+    return this.visitorContext.latestPages(sessionId, limit);
   }
 
   /** Runs `work` as one transaction (all of it or nothing, and one disk sync for many writes). */

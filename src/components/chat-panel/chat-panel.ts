@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { CentionChatApi } from '../../client/types.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { unavailability, type ChatState } from '../../controllers/chat-state.js';
+import { PageContextController } from '../../controllers/page-context.js';
 import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
@@ -44,6 +45,7 @@ export class CentionChatPanel extends PanelElement {
     prefillEmail: { attribute: false },
     client: { attribute: false },
     hasStoredSession: { attribute: false },
+    visitorToken: { attribute: false },
   };
 
   declare area: number;
@@ -62,6 +64,8 @@ export class CentionChatPanel extends PanelElement {
   declare client: CentionChatApi;
   /** A stored session exists: resume it instead of showing the start form. */
   declare hasStoredSession: boolean;
+  /** The site's signed visitor token ('' for none): the start form skips name and email. */
+  declare visitorToken: string;
 
   #chatController: ChatController | undefined;
   /** `begin()` runs once, on the first connection. */
@@ -83,6 +87,7 @@ export class CentionChatPanel extends PanelElement {
     this.sendsPreview = false;
     this.prefillName = '';
     this.prefillEmail = '';
+    this.visitorToken = '';
   }
 
   /** The controller, made on first connection (the client must be set by then). */
@@ -93,7 +98,9 @@ export class CentionChatPanel extends PanelElement {
         area: () => this.area,
         isVisible: () => this.isVisible,
         systemTexts: () => systemTextsFor(this.lang),
+        visitorToken: () => this.visitorToken,
       });
+      new PageContextController(this, this.client);
     }
     return this.#chatController;
   }
@@ -237,6 +244,9 @@ export class CentionChatPanel extends PanelElement {
           .unavailability=${unavailability(state)}
           .name=${this.prefillName}
           .email=${this.prefillEmail}
+          .verified=${this.controller.verifiedVisitor}
+          .identityRefused=${state.identityRefused}
+          .message=${state.draftMessage ?? ''}
           @cention-start-submit=${this.#handlers.submit}
           @cention-start-recheck=${this.#handlers.recheck}
         ></cention-start-form>`;

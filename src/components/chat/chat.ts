@@ -66,6 +66,7 @@ export type PanelModule = typeof import('../register.js');
  * @attr theme - `light`, `dark` or `auto` (default: follows the system setting).
  * @attr transcript - Offer "Save transcript" and "Print transcript" when a chat ends.
  * @attr typing-preview - Send what the visitor types to the agent as a preview (and say so).
+ * @attr visitor-token - A signed visitor token (JWT) from the site's back end: verified name and email.
  * @attr session-storage - Where the chat is kept between pages: `localStorage` (default: every tab
  *   of the site shows the same chat), `sessionStorage` (this tab only), `cookie` or `memory`.
  *
@@ -137,6 +138,7 @@ export class CentionChatElement extends CentionChatProperties {
     'hide-launcher',
     'transcript',
     'typing-preview',
+    'visitor-token',
   ];
 
   #chatClient: CentionChatApi | undefined;
@@ -329,6 +331,18 @@ export class CentionChatElement extends CentionChatProperties {
     this.reset();
   }
 
+  /**
+   * A signed visitor token from the site's back end (the `visitor-token` attribute): the visitor
+   * chats verified, with name and email from it (docs/security.md "Visitor identity").
+   */
+  get visitorToken(): string {
+    return this.getAttribute('visitor-token') ?? '';
+  }
+
+  set visitorToken(token: string) {
+    this.setAttribute('visitor-token', token);
+  }
+
   /** Fills in the start form's name and email (the visitor can still change them). */
   prefill(values: CentionChatPrefill): void {
     this.#prefillValues = {
@@ -458,6 +472,7 @@ export class CentionChatElement extends CentionChatProperties {
     panel.sendsPreview = this.hasAttribute('typing-preview');
     panel.prefillName = this.#prefillValues.name;
     panel.prefillEmail = this.#prefillValues.email;
+    panel.visitorToken = this.visitorToken;
   }
 }
 

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Unavailability } from '../../controllers/chat-state.js';
 import { emit } from '../../events/index.js';
-import { pluralText } from '../../i18n/index.js';
+import type { ChatState } from '../../controllers/chat-state.js';
+import type { VisitorClaims } from '../../controllers/visitor-token.js';
+import { formatString, pluralText } from '../../i18n/index.js';
 import type { CanChatResult } from '../../protocol/index.js';
 import { shared } from '../../styles/shared.js';
 import { PanelElement } from '../panel-element.js';
@@ -43,6 +45,9 @@ export class CentionStartForm extends PanelElement {
     unavailability: {},
     name: {},
     email: {},
+    message: {},
+    verified: { attribute: false },
+    identityRefused: { attribute: false },
     errors: { state: true },
   };
 
@@ -52,13 +57,26 @@ export class CentionStartForm extends PanelElement {
   /** Prefilled values (`prefill()` on `<cention-chat>`). */
   declare name: string;
   declare email: string;
+  /** The question of a start the server refused, shown again. */
+  declare message: string;
+  /** Name and email from the site's visitor token: those fields are not asked for. */
+  declare verified: VisitorClaims | undefined;
+  /** The server refused the visitor token: the whole form, and why. */
+  declare identityRefused: ChatState['identityRefused'];
   declare errors: Partial<Record<Field, string>>;
 
   constructor() {
     super();
     this.name = '';
     this.email = '';
+    this.message = '';
     this.errors = {};
+  }
+
+  /** The token's values for the fields it answers (an email the form would refuse is asked for). */
+  get #known(): Partial<Record<Field, string>> {
+    const { name = '', email = '' } = this.verified ?? {};
+    return { ...(name && { name }), ...(EMAIL_PATTERN.test(email) && { email }) };
   }
 
   override focus(options?: FocusOptions): void {
@@ -81,7 +99,7 @@ export class CentionStartForm extends PanelElement {
   async #handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const value = (field: Field) => String(data.get(field) ?? '').trim();
+    const value = (field: Field) => this.#known[field] ?? String(data.get(field) ?? '').trim();
     const values: StartSubmitDetail = {
       name: value('name'),
       email: value('email'),
@@ -110,6 +128,7 @@ export class CentionStartForm extends PanelElement {
               id="field-message"
               name="message"
               required
+              .value=${this.message}
               aria-invalid=${isInvalid}
               aria-describedby=${describedBy}
             ></textarea>`
@@ -172,11 +191,29 @@ export class CentionStartForm extends PanelElement {
     if (this.unavailability) return this.#renderUnavailable(this.unavailability);
     const strings = this.strings;
     const errorCount = Object.keys(this.errors).length;
+    const known = this.#known;
+    const refused = this.identityRefused;
     return html`<p>${strings.startIntro}</p>
+      ${
+        refused
+          ? html`<p class="error" role="alert">
+              ${refused === 'visitor_token_expired' ? strings.identityExpired : strings.identityRefused}
+            </p>`
+          : nothing
+      }
+      ${
+        known.name
+          ? html`<p class="verified">
+              ${formatString(strings.chattingAs, {
+                NAME: known.email ? `${known.name} (${known.email})` : known.name,
+              })}
+            </p>`
+          : nothing
+      }
       <form novalidate @submit=${this.#handleSubmit}>
         <p class="hint">${strings.requiredHint}</p>
-        ${this.#renderField('name', strings.nameLabel)}
-        ${this.#renderField('email', strings.emailLabel)}
+        ${known.name ? nothing : this.#renderField('name', strings.nameLabel)}
+        ${known.email ? nothing : this.#renderField('email', strings.emailLabel)}
         ${this.#renderField('message', strings.questionLabel)}
         <button type="submit" class="button">${strings.startChat}</button>
         <span class="visually-hidden" role="status"
