@@ -128,4 +128,15 @@ export class CentionChatProperties extends HTMLElement {
   set sessionStorage(kind: SessionStorageKind) {
     this.#setText('session-storage', kind);
   }
+
+  /**
+   * A signed visitor token from the site's back end (attribute `visitor-token`): the visitor chats
+   * verified, with name and email from it (docs/security.md "Visitor identity").
+   */
+  get visitorToken(): string {
+    return this.getAttribute('visitor-token') ?? '';
+  }
+  set visitorToken(token: string) {
+    this.#setText('visitor-token', token);
+  }
 }

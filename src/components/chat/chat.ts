@@ -331,18 +331,6 @@ export class CentionChatElement extends CentionChatProperties {
     this.reset();
   }
 
-  /**
-   * A signed visitor token from the site's back end (the `visitor-token` attribute): the visitor
-   * chats verified, with name and email from it (docs/security.md "Visitor identity").
-   */
-  get visitorToken(): string {
-    return this.getAttribute('visitor-token') ?? '';
-  }
-
-  set visitorToken(token: string) {
-    this.setAttribute('visitor-token', token);
-  }
-
   /** Fills in the start form's name and email (the visitor can still change them). */
   prefill(values: CentionChatPrefill): void {
     this.#prefillValues = {
