@@ -141,16 +141,14 @@ const WebhookSubscriberSchema = Type.Object(
     secret: Type.String({ minLength: 16, description: 'a secret of at least 16 characters' }),
     events: Type.Optional(
       Type.Array(
-        Type.Union(
-          [
-            'chat.started',
-            'chat.message',
-            'chat.ended',
-            'errand.created',
-            'errand.updated',
-            'errand.closed',
-          ].map((event) => Type.Literal(event)),
-        ),
+        Type.Union([
+          Type.Literal('chat.started'),
+          Type.Literal('chat.message'),
+          Type.Literal('chat.ended'),
+          Type.Literal('errand.created'),
+          Type.Literal('errand.updated'),
+          Type.Literal('errand.closed'),
+        ]),
         { description: 'a list of webhook events' },
       ),
     ),

@@ -16,12 +16,7 @@ import { registerVisitorLibraryRoutes } from '../library/library-routes.js';
 import type { Logger } from '../logger.js';
 import type { RateLimitOptions } from '../rate-limit.js';
 import type { SessionRecord } from '../store.js';
-import {
-  Webhooks,
-  type WebhookEvent,
-  type WebhookOptions,
-  type WebhookSubscriber,
-} from '../webhooks/index.js';
+import { Webhooks, type WebhookOptions, type WebhookSubscriber } from '../webhooks/index.js';
 import { registerAgentErrandRoutes } from './agent-errand-routes.js';
 import { ErrandService } from './errand-service.js';
 import { registerV1Routes } from './v1-routes.js';
@@ -110,7 +105,7 @@ export async function registerContactCenter(
   const subscribers: WebhookSubscriber[] = (config.webhooks ?? []).map((subscriber) => ({
     url: subscriber.url,
     secret: subscriber.secret,
-    ...(subscriber.events ? { events: subscriber.events as WebhookEvent[] } : {}),
+    ...(subscriber.events ? { events: subscriber.events } : {}),
   }));
   const webhooks = new Webhooks(subscribers, {
     logger: parts.logger.child({ part: 'webhooks' }),
