@@ -16,6 +16,9 @@ declare global {
   }
 }
 
+/** When nobody can chat, the lazily loaded leave-a-message view replaces the start form. */
+const LEAVE_MESSAGE_REASONS = new Set<string>(['closed', 'no-agents', 'queue-full']);
+
 /**
  * @summary Everything behind the launcher: header, and the state components (start form, queue,
  * messages, typing, composer, end of chat). Loaded on first open, or at once when a resumable chat
@@ -70,6 +73,10 @@ export class CentionChatPanel extends PanelElement {
   #hadFocus = false;
   /** The view of the previous render, to notice state changes that move focus. */
   #lastView: string | undefined;
+  /** "Check again" was pressed in the leave-a-message view: it stays while the check runs. */
+  #isRechecking = false;
+  /** The leave-a-message chunk is being fetched. */
+  #isLoadingLeaveMessage = false;
 
   constructor() {
     super();
@@ -122,6 +129,11 @@ export class CentionChatPanel extends PanelElement {
     if (changed.has('isVisible') && this.isVisible) this.controller.markRead();
     // Focus waited on the panel itself while loading; hand it on once there is a real target.
     const view = this.controller.state.view;
+    // After "Check again": if the chat is open now, its button is gone; focus the start form.
+    if (view === 'start' && this.#isRechecking) {
+      this.#isRechecking = false;
+      if (this.#hadFocus && !this.matches(':focus-within')) this.focus();
+    }
     if (view !== this.#lastView) {
       const wasLoading = this.#lastView === 'checking' || this.#lastView === 'resuming';
       this.#lastView = view;
@@ -145,8 +157,8 @@ export class CentionChatPanel extends PanelElement {
     await this.updateComplete;
     const selector = this.controller.state.isConfirmingEnd
       ? 'cention-end-confirm'
-      : this.controller.state.view === 'start'
-        ? 'cention-start-form'
+      : this.controller.state.view === 'start' || this.#isRechecking
+        ? 'cention-leave-message, cention-start-form'
         : this.controller.state.view === 'chat'
           ? 'cention-composer'
           : this.controller.state.view === 'finished'
@@ -180,6 +192,8 @@ export class CentionChatPanel extends PanelElement {
     },
     recheck: (event: Event) => {
       event.stopPropagation();
+      this.#isRechecking =
+        event.target instanceof Element && event.target.localName === 'cention-leave-message';
       this.controller.checkAvailability();
     },
     send: (event: CustomEvent<{ text: string }>) => {
@@ -226,11 +240,14 @@ export class CentionChatPanel extends PanelElement {
   #renderBody(): TemplateResult {
     const state = this.controller.state;
     const strings = this.strings;
+    const reason = unavailability(state);
     switch (state.view) {
       case 'checking':
       case 'resuming':
+        if (this.#isRechecking) return this.#renderLeaveMessage(reason, true);
         return html`<p class="status" role="status">${strings.loading}</p>`;
       case 'start':
+        if (reason && LEAVE_MESSAGE_REASONS.has(reason)) return this.#renderLeaveMessage(reason);
         return html`<cention-start-form
           .strings=${strings}
           .canChat=${this.#startFormCanChat(state)}
@@ -244,6 +261,33 @@ export class CentionChatPanel extends PanelElement {
       case 'finished':
         return this.#renderConversation();
     }
+  }
+
+  /** The leave-a-message view, fetched (dynamic import) the first time it is needed. */
+  #renderLeaveMessage(reason: string | undefined, isChecking = false): TemplateResult {
+    if (!customElements.get('cention-leave-message')) {
+      if (!this.#isLoadingLeaveMessage) {
+        this.#isLoadingLeaveMessage = true;
+        void import('../leave-message/leave-message-chunk.js').then(({ defineLeaveMessage }) => {
+          defineLeaveMessage();
+          this.requestUpdate();
+          // Focus waited on the panel while the view loaded: hand it on to the view.
+          if (this.matches(':focus-within')) this.focus();
+        });
+      }
+      return html`<p class="status" role="status">${this.strings.loading}</p>`;
+    }
+    return html`<cention-leave-message
+      .strings=${this.strings}
+      .reason=${reason ?? 'closed'}
+      .canChat=${this.controller.state.canChat}
+      .area=${this.area}
+      .baseUrl=${this.baseUrl}
+      .name=${this.prefillName}
+      .email=${this.prefillEmail}
+      ?checking=${isChecking}
+      @cention-start-recheck=${this.#handlers.recheck}
+    ></cention-leave-message>`;
   }
 
   #renderConversation(): TemplateResult {
