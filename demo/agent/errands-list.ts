@@ -129,10 +129,9 @@ export class AgentErrands extends LitElement {
         type="button"
         aria-expanded=${isOpen ? 'true' : 'false'}
         aria-controls=${`errand-${errand.id}`}
-        aria-label=${`Errand ${errand.id} from ${errand.name}, ${errand.status}`}
         @click=${() => this.toggle(errand.id)}
       >
-        #${errand.id} ${errand.name} <span class="status">${errand.status}</span>
+        Errand ${errand.id} from ${errand.name}, <span class="status">${errand.status}</span>
       </button>
       ${
         isOpen

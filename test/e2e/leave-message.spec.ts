@@ -5,10 +5,12 @@
  * falling to <body>; the errand is then in `GET /v1/errands` with an API key and in the console,
  * where the agent replies and closes it.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { ServerConfig } from '../../demo/server/config.js';
 import { defineArea } from '../../demo/server/config.js';
 import { createApiKey } from '../../demo/server/rest/api-keys.js';
+import { expectNoAxeViolations } from './support/axe.js';
 import { signInAsAgent } from './support/fixtures.js';
 import { expect, test } from './support/flow-helpers.js';
 
@@ -62,6 +64,7 @@ test('a closed area: hours in the visitor’s zone, leave a message, the errand 
     'Friday02:00–09:00',
   ]);
   await expect(notice).toContainText(/Times in your time zone \(.*Eastern.*\)\./);
+  await expectNoAxeViolations(page, 'closed area with the leave-a-message form');
 
   // "Check again" (still closed) keeps focus on itself.
   const checkAgain = page.getByRole('button', { name: 'Check again' });
@@ -91,6 +94,7 @@ test('a closed area: hours in the visitor’s zone, leave a message, the errand 
   await expect(thanks).toBeFocused();
   await expect(page.getByText('We will reply to nora@example.com')).toBeVisible();
   expect(await focusedHost(page)).toBe('cention-chat');
+  await expectNoAxeViolations(page, 'message left');
 
   // The REST API lists it.
   const response = await fetch(`${server.url}v1/errands`, {
@@ -115,6 +119,11 @@ test('a closed area: hours in the visitor’s zone, leave a message, the errand 
   await expect(errand).toBeVisible();
   await errand.click();
   await expect(alice.page.getByText('Can I get Fibre 1000 in Umeå?')).toBeVisible();
+  const consoleAxe = await new AxeBuilder({ page: alice.page })
+    .include({ fromShadowDom: ['agent-console', 'agent-errands'] })
+    .analyze();
+  expect(consoleAxe.violations.map((violation) => violation.id)).toEqual([]);
+  expect(consoleAxe.passes.length).toBeGreaterThan(0);
   await alice.page.getByLabel('Reply', { exact: true }).fill('Yes: all of Umeå has fibre.');
   await alice.page.getByRole('button', { name: 'Reply and mark handled' }).click();
   await expect(
