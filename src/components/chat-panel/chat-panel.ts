@@ -7,6 +7,7 @@ import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
 import type { AttachFile } from '../composer/composer.js';
 import { loadSanitizer } from '../message/safe-content.js';
+import { isLeaveMessageReady, LEAVE_MESSAGE_REASONS } from '../leave-message/load-leave-message.js';
 import { PanelElement } from '../panel-element.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 
@@ -15,9 +16,6 @@ declare global {
     'cention-panel-minimise': CustomEvent<Record<string, never>>;
   }
 }
-
-/** When nobody can chat, the lazily loaded leave-a-message view replaces the start form. */
-const LEAVE_MESSAGE_REASONS = new Set<string>(['closed', 'no-agents', 'queue-full']);
 
 /**
  * @summary Everything behind the launcher: header, and the state components (start form, queue,
@@ -75,8 +73,8 @@ export class CentionChatPanel extends PanelElement {
   #lastView: string | undefined;
   /** "Check again" was pressed in the leave-a-message view: it stays while the check runs. */
   #isRechecking = false;
-  /** The leave-a-message chunk is being fetched. */
-  #isLoadingLeaveMessage = false;
+  /** Why the leave-a-message view is shown (kept while a new check runs). */
+  #leaveReason = 'closed';
 
   constructor() {
     super();
@@ -263,23 +261,21 @@ export class CentionChatPanel extends PanelElement {
     }
   }
 
-  /** The leave-a-message view, fetched (dynamic import) the first time it is needed. */
+  /** The leave-a-message view (its chunk is fetched the first time it is needed). */
   #renderLeaveMessage(reason: string | undefined, isChecking = false): TemplateResult {
-    if (!customElements.get('cention-leave-message')) {
-      if (!this.#isLoadingLeaveMessage) {
-        this.#isLoadingLeaveMessage = true;
-        void import('../leave-message/leave-message-chunk.js').then(({ defineLeaveMessage }) => {
-          defineLeaveMessage();
-          this.requestUpdate();
-          // Focus waited on the panel while the view loaded: hand it on to the view.
-          if (this.matches(':focus-within')) this.focus();
-        });
-      }
+    // While "Check again" runs the refusal is cleared: keep saying what was said.
+    this.#leaveReason = reason ?? this.#leaveReason;
+    const whenLoaded = () => {
+      this.requestUpdate();
+      // Focus waited on the panel while the view loaded: hand it on to the view.
+      if (this.matches(':focus-within')) this.focus();
+    };
+    if (!isLeaveMessageReady(whenLoaded)) {
       return html`<p class="status" role="status">${this.strings.loading}</p>`;
     }
     return html`<cention-leave-message
       .strings=${this.strings}
-      .reason=${reason ?? 'closed'}
+      .reason=${this.#leaveReason}
       .canChat=${this.controller.state.canChat}
       .area=${this.area}
       .baseUrl=${this.baseUrl}
