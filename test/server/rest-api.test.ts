@@ -256,6 +256,11 @@ describe('REST API: rate limit', () => {
   });
 });
 
+interface SchemaNode {
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+}
+
 describe('REST API: OpenAPI document', () => {
   const spec = JSON.parse(
     readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8'),
@@ -272,6 +277,28 @@ describe('REST API: OpenAPI document', () => {
     );
     assert.ok(served.length >= 10);
     assert.deepEqual([...new Set(served)].sort(), [...specRoutes].sort());
+  });
+
+  it('describes the fields the routes really answer with', async () => {
+    const schemas = (spec as unknown as { components: { schemas: Record<string, SchemaNode> } })
+      .components.schemas;
+    const required = (name: string) => [...(schemas[name]?.required ?? [])].sort();
+    const errand = await createErrand();
+    assert.deepEqual(Object.keys(errand).sort(), required('Errand'));
+    const page = await call('GET', '/errands?limit=1');
+    const paginationSchema = schemas.ErrandPage?.properties?.pagination;
+    assert.deepEqual(
+      Object.keys(page.body.pagination as Json).sort(),
+      [...(paginationSchema?.required ?? [])].sort(),
+    );
+    const hit = ((await call('GET', '/library/search?q=invoice')).body.data as Json[])[0] ?? {};
+    assert.deepEqual(Object.keys(hit).sort(), required('Answer'));
+    const question = ((await call('GET', '/library/questions')).body.data as Json[])[0] ?? {};
+    assert.deepEqual(Object.keys(question).sort(), required('Answer'));
+    const category = ((await call('GET', '/library/categories')).body.data as Json[])[0] ?? {};
+    assert.deepEqual(Object.keys(category).sort(), required('Category'));
+    const error = await call('GET', '/errands', undefined, null);
+    assert.deepEqual(Object.keys(error.body.error as Json).sort(), ['code', 'message']);
   });
 
   it('is served by the server without a key', async () => {
