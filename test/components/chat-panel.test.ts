@@ -134,6 +134,32 @@ describe('cention-chat-panel', () => {
     });
   }
 
+  it('a refused start offers the message form filled with what the visitor typed', async () => {
+    const client = new FakeClient();
+    const panel = await renderPanel(client);
+    const form = part(panel, 'cention-start-form') as CentionChatPanel;
+    await form.updateComplete;
+    const fill = (name: string, value: string) => {
+      const control = shadow(form).querySelector<HTMLInputElement>(`[name="${name}"]`);
+      if (control) control.value = value;
+    };
+    fill('name', 'Vera');
+    fill('email', 'vera@example.com');
+    fill('message', 'Can I move my plan?');
+    shadow(form).querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await panel.updateComplete;
+    client.fire('queue full');
+    await panel.updateComplete;
+    const view = await leaveMessageView(panel);
+    const value = (name: string) =>
+      shadow(view).querySelector<HTMLInputElement>(`[name="${name}"]`)?.value;
+    expect([value('name'), value('email'), value('message')]).to.deep.equal([
+      'Vera',
+      'vera@example.com',
+      'Can I move my plan?',
+    ]);
+  });
+
   it('shows the area name and the queue, then the agent’s name in the header', async () => {
     const client = new FakeClient();
     const panel = await startedPanel(client);

@@ -75,6 +75,8 @@ export class CentionChatPanel extends PanelElement {
   #isRechecking = false;
   /** Why the leave-a-message view is shown (kept while a new check runs). */
   #leaveReason = 'closed';
+  /** What the visitor last sent from the start form: a refused start prefills the message form. */
+  #lastStart: { name: string; email: string; message: string } | undefined;
 
   constructor() {
     super();
@@ -185,6 +187,7 @@ export class CentionChatPanel extends PanelElement {
   readonly #handlers = {
     submit: (event: CustomEvent<{ name: string; email: string; message: string }>) => {
       event.stopPropagation();
+      this.#lastStart = event.detail;
       this.controller.start(event.detail);
       this.#refocusAfterUpdate();
     },
@@ -279,8 +282,9 @@ export class CentionChatPanel extends PanelElement {
       .canChat=${this.controller.state.canChat}
       .area=${this.area}
       .baseUrl=${this.baseUrl}
-      .name=${this.prefillName}
-      .email=${this.prefillEmail}
+      .name=${this.#lastStart?.name ?? this.prefillName}
+      .email=${this.#lastStart?.email ?? this.prefillEmail}
+      .message=${this.#lastStart?.message ?? ''}
       ?checking=${isChecking}
       @cention-start-recheck=${this.#handlers.recheck}
     ></cention-leave-message>`;

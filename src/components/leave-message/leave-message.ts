@@ -35,6 +35,7 @@ export class CentionLeaveMessage extends PanelElement {
     baseUrl: { attribute: false },
     name: {},
     email: {},
+    message: {},
     isChecking: { type: Boolean, attribute: 'checking' },
     errors: { state: true },
     sentTo: { state: true },
@@ -49,6 +50,8 @@ export class CentionLeaveMessage extends PanelElement {
   /** Prefilled values (`prefill()` on `<cention-chat>`). */
   declare name: string;
   declare email: string;
+  /** The question of a start the server refused, so it need not be typed again. */
+  declare message: string;
   /** A new availability check is under way ("Check again" stays, and keeps focus). */
   declare isChecking: boolean;
   declare errors: Partial<Record<Field, string>>;
@@ -66,6 +69,7 @@ export class CentionLeaveMessage extends PanelElement {
     this.baseUrl = '';
     this.name = '';
     this.email = '';
+    this.message = '';
     this.isChecking = false;
     this.errors = {};
     this.isSending = false;
@@ -135,6 +139,7 @@ export class CentionLeaveMessage extends PanelElement {
           ? html`<textarea
               id="leave-message"
               name="message"
+              .value=${this.message}
               required
               aria-invalid=${isInvalid}
               aria-describedby=${describedBy}
