@@ -164,6 +164,7 @@ export class Webhooks {
    * later. `data` must be JSON (it is what the receiver gets as the body's `data`).
    */
   emit(event: WebhookEvent, data: WebhookDelivery['data']): void {
+    if (this.queues.length === 0) return; // no subscribers: no work per chat message
     const delivery: WebhookDelivery = {
       id: randomUUID(),
       event,
