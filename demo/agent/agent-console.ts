@@ -9,6 +9,7 @@ import { html, LitElement, nothing } from 'lit';
 import { AgentChatPanel } from './agent-chat-panel.js';
 import { agentConsoleStyles } from './agent-console.styles.js';
 import { ConsoleController } from './console-controller.js';
+import { AgentErrands } from './errands-list.js';
 
 export class AgentConsole extends LitElement {
   static override properties = {
@@ -160,6 +161,10 @@ export class AgentConsole extends LitElement {
               <aside aria-label="Queues and chats">
                 ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
                 ${this.renderChatList()} ${this.renderQueues()} ${this.renderHistoryLookup()}
+                <agent-errands
+                  .basePath=${this.basePath}
+                  .token=${this.controller.state.token}
+                ></agent-errands>
               </aside>
               <main>
                 ${
@@ -188,6 +193,7 @@ export function defineAgentConsole(): void {
   if (!customElements.get('agent-chat-panel'))
     customElements.define('agent-chat-panel', AgentChatPanel);
   if (!customElements.get('agent-console')) customElements.define('agent-console', AgentConsole);
+  if (!customElements.get('agent-errands')) customElements.define('agent-errands', AgentErrands);
 }
 
 declare global {

@@ -38,6 +38,11 @@ import { createAgentSocket } from './sockets/agent-socket.js';
 import { MAX_FRAME_BYTES } from './sockets/frames.js';
 import { guardSocket, ownOrigins } from './sockets/socket-guard.js';
 import { createVisitorSocket } from './sockets/visitor-socket.js';
+import {
+  registerContactCenter,
+  type ContactCenter,
+  type ContactCenterOptions,
+} from './rest/contact-center.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where chat.sqlite lives when `dataDir` is not given. */
@@ -76,6 +81,8 @@ export interface StartServerOptions {
   widgetDir?: string;
   /** Public origin for links in messages, when the server sits behind a proxy. */
   publicURL?: string;
+  /** Library, errands, REST API and webhooks (rest/contact-center.ts); defaults for the demo. */
+  contactCenter?: ContactCenterOptions;
 }
 
 export interface RunningServer {
@@ -90,6 +97,8 @@ export interface RunningServer {
   engine: ChatEngine;
   store: ChatStore;
   logger: Logger;
+  /** The library, errands, REST API keys and webhooks. */
+  contactCenter: ContactCenter;
   close(): Promise<void>;
 }
 
@@ -232,6 +241,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     workspace: config.workspace,
   });
 
+  const contactCenter = await registerContactCenter(
+    { app, engine, config, basePath, logger, now: options.now, dataDir },
+    options.contactCenter,
+  );
+
   for (const plugin of options.plugins ?? []) {
     await plugin.register({
       app,
@@ -290,6 +304,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   } catch (error) {
     // A taken port must not leave a half-started server (open database, timers) behind.
     engine.stop();
+    await contactCenter.close();
     await app.close();
     store.close();
     unlockDataDir();
@@ -318,10 +333,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     engine,
     store,
     logger,
+    contactCenter,
     async close() {
       if (closed) return;
       closed = true;
       engine.stop();
+      await contactCenter.close();
       for (const plugin of options.plugins ?? []) await plugin.close?.();
       for (const socket of sockets) socket.destroy();
       await app.close();

@@ -161,6 +161,30 @@ const AgentSchema = Type.Object(
 );
 export type AgentConfig = Static<typeof AgentSchema>;
 
+/** Where the server POSTs signed events (webhooks/), and which events each subscriber wants. */
+const WebhookSubscriberSchema = Type.Object(
+  {
+    url: Type.String({ pattern: '^https?://', description: 'an http(s) URL' }),
+    /** Signs each delivery (HMAC-SHA256); shared with the receiver only. */
+    secret: Type.String({ minLength: 16, description: 'a secret of at least 16 characters' }),
+    events: Type.Optional(
+      Type.Array(
+        Type.Union([
+          Type.Literal('chat.started'),
+          Type.Literal('chat.message'),
+          Type.Literal('chat.ended'),
+          Type.Literal('errand.created'),
+          Type.Literal('errand.updated'),
+          Type.Literal('errand.closed'),
+        ]),
+        { description: 'a list of webhook events' },
+      ),
+    ),
+  },
+  closed,
+);
+export type WebhookSubscriberConfig = Static<typeof WebhookSubscriberSchema>;
+
 const configOf = <Area extends TSchema>(area: Area) =>
   Type.Object(
     {
@@ -172,6 +196,8 @@ const configOf = <Area extends TSchema>(area: Area) =>
       secretRetentionSeconds: Type.Optional(secretRetention),
       /** Signed visitor tokens for every area without its own; none: tokens are refused. */
       visitorIdentity: Type.Optional(VisitorIdentitySchema),
+      /** Webhook subscribers (none when left out). */
+      webhooks: Type.Optional(Type.Array(WebhookSubscriberSchema)),
     },
     { ...closed, description: 'an object' },
   );
@@ -332,13 +358,14 @@ export function validateConfig(value: unknown): ServerConfig {
     checkArea(merged, index, seenIds);
     return merged;
   });
-  const { workspace, agents, secretRetentionSeconds, visitorIdentity } = value;
+  const { workspace, agents, secretRetentionSeconds, visitorIdentity, webhooks } = value;
   return {
     workspace,
     areas,
     agents,
     ...(secretRetentionSeconds === undefined ? {} : { secretRetentionSeconds }),
     ...(visitorIdentity === undefined ? {} : { visitorIdentity }),
+    ...(webhooks === undefined ? {} : { webhooks }),
   };
 }
 

@@ -46,6 +46,8 @@ export type ServerErrorCode =
   | 'not_queued'
   /** No such resource. */
   | 'not_found'
+  /** A REST API request without a valid, unrevoked API key. */
+  | 'unauthorized'
   /** A bug on the server; never caused by bad input. */
   | 'server_error'
   /**

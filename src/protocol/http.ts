@@ -26,6 +26,8 @@ export interface CanChatResult {
   feature?: ChatFeatures;
   /** `"always"`, or one entry per open interval. */
   openingHours?: OpeningHoursDay[] | string;
+  /** IANA time zone of `openingHours` (reference server), so a widget can show them in the visitor's. */
+  timeZone?: string;
   error?: string;
 }
 

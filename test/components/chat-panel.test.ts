@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CentionChatPanel } from '../../src/components/chat-panel/chat-panel.js';
+import type { CentionLeaveMessage } from '../../src/components/leave-message/leave-message.js';
 import { FakeClient, openCanChat } from './fake-client.js';
 import { waitFor } from '../support/fake-server-client.js';
 import { agentMessage, shadow, structured } from './helpers.js';
@@ -26,6 +27,20 @@ async function renderPanel(
 
 const part = (panel: CentionChatPanel, selector: string) =>
   shadow(panel).querySelector<HTMLElement>(selector);
+
+/** The leave-a-message view, once its lazily loaded chunk has arrived and rendered. */
+async function leaveMessageView(panel: CentionChatPanel): Promise<CentionLeaveMessage> {
+  for (let tries = 0; tries < 100; tries++) {
+    const view = part(panel, 'cention-leave-message') as CentionLeaveMessage | null;
+    if (view && customElements.get('cention-leave-message')) {
+      await view.updateComplete;
+      return view;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await panel.updateComplete;
+  }
+  throw new Error('the leave-a-message view did not appear');
+}
 
 async function startedPanel(client = new FakeClient()): Promise<CentionChatPanel> {
   const panel = await renderPanel(client);
@@ -63,10 +78,44 @@ describe('cention-chat-panel', () => {
     const client = new FakeClient();
     client.canChatResult = { ...openCanChat, chatOpen: false, openingHours: 'Mon–Fri 8–17' };
     const panel = await renderPanel(client);
-    const form = part(panel, 'cention-start-form') as HTMLElement;
-    await (form as CentionChatPanel).updateComplete;
-    expect(shadow(form).textContent).to.contain('Mon–Fri 8–17');
+    const view = await leaveMessageView(panel);
+    expect(shadow(view).textContent).to.contain('Mon–Fri 8–17');
+    expect(shadow(view).textContent).to.contain('Leave us a message');
+    expect(part(panel, 'cention-start-form')).to.equal(null);
     await expect(panel).to.be.accessible();
+  });
+
+  it('"Check again" keeps focus in the panel, and hands it to the form once open', async () => {
+    const client = new FakeClient();
+    client.canChatResult = { ...openCanChat, chatOpen: false };
+    const panel = await renderPanel(client);
+    const view = await leaveMessageView(panel);
+    const button = shadow(view).querySelector<HTMLButtonElement>('.notice button') as HTMLElement;
+    button.focus();
+    // The check stays pending: the view (and its focused button) stays, marked busy.
+    let answer: ((result: typeof openCanChat) => void) | undefined;
+    client.canChat = (handler) => (answer = handler);
+    button.click();
+    await panel.updateComplete;
+    await view.updateComplete;
+    expect(part(panel, 'cention-leave-message')).to.equal(view);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(shadow(view).activeElement).to.equal(button);
+    expect(document.activeElement).to.not.equal(document.body);
+    // Still closed: focus stays on the button.
+    answer?.({ ...openCanChat, chatOpen: false });
+    await panel.updateComplete;
+    await view.updateComplete;
+    expect(shadow(view).activeElement).to.equal(button);
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
+    // Open now: the start form replaces the view and gets focus, not <body>.
+    button.click();
+    answer?.(openCanChat);
+    await panel.updateComplete;
+    const form = part(panel, 'cention-start-form') as CentionChatPanel;
+    await form.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shadow(form).activeElement?.getAttribute('name')).to.equal('name');
   });
 
   for (const [event, title] of [
@@ -78,13 +127,39 @@ describe('cention-chat-panel', () => {
       const panel = await startedPanel(client);
       client.fire(event);
       await panel.updateComplete;
-      const form = part(panel, 'cention-start-form') as HTMLElement;
-      await (form as CentionChatPanel).updateComplete;
-      expect(shadow(form).querySelector('h2')?.textContent).to.equal(title);
+      const view = await leaveMessageView(panel);
+      expect(shadow(view).querySelector('h2')?.textContent).to.equal(title);
+      expect(shadow(view).querySelector('form')).to.be.instanceOf(HTMLFormElement);
       expect(client.callsOf('resetChat').length).to.equal(1);
       await expect(panel).to.be.accessible();
     });
   }
+
+  it('a refused start offers the message form filled with what the visitor typed', async () => {
+    const client = new FakeClient();
+    const panel = await renderPanel(client);
+    const form = part(panel, 'cention-start-form') as CentionChatPanel;
+    await form.updateComplete;
+    const fill = (name: string, value: string) => {
+      const control = shadow(form).querySelector<HTMLInputElement>(`[name="${name}"]`);
+      if (control) control.value = value;
+    };
+    fill('name', 'Vera');
+    fill('email', 'vera@example.com');
+    fill('message', 'Can I move my plan?');
+    shadow(form).querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await panel.updateComplete;
+    client.fire('queue full');
+    await panel.updateComplete;
+    const view = await leaveMessageView(panel);
+    const value = (name: string) =>
+      shadow(view).querySelector<HTMLInputElement>(`[name="${name}"]`)?.value;
+    expect([value('name'), value('email'), value('message')]).to.deep.equal([
+      'Vera',
+      'vera@example.com',
+      'Can I move my plan?',
+    ]);
+  });
 
   it('shows the area name and the queue, then the agent’s name in the header', async () => {
     const client = new FakeClient();

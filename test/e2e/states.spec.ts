@@ -33,19 +33,23 @@ test('outside opening hours the widget says so and shows the hours', async ({
   const alice = await newPerson();
   await signInAsAgent(alice.page, server.agentURL, 'Alice');
   await expect(alice.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  const visitor = await newPerson();
+  const visitor = await newPerson({ locale: 'en-GB', timezoneId: 'UTC' });
   const page = visitor.page;
+  // The widget words the next opening from the browser's clock: the same Sunday noon.
+  await page.clock.setFixedTime(now);
   await page.goto(server.url);
   await page.getByRole('button', { name: /open chat/i }).click();
 
   const notice = page.getByRole('status').filter({ hasText: 'The chat is closed right now' });
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('Opening hours:');
-  await expect(notice.getByRole('listitem')).toHaveText(['mon08:00–17:00']);
+  await expect(notice).toContainText('Opens tomorrow at 08:00.');
+  await expect(notice.getByRole('listitem')).toHaveText(['Monday08:00–17:00']);
   await expect(page.getByLabel('Your question')).toHaveCount(0);
 
   // Monday morning: the same widget offers the form after "Check again".
   now = MONDAY_TEN_UTC;
+  await page.clock.setFixedTime(now);
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect(page.getByLabel('Your question')).toBeVisible();
   await expect(page.getByText('The chat is closed right now')).toHaveCount(0);
@@ -66,6 +70,7 @@ test('with no agent signed in the widget says all agents are busy, also after th
   ).toBeVisible();
   await expect(page.getByText('Please try again in a little while.')).toBeVisible();
   await expect(page.getByLabel('Your question')).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Leave us a message' })).toBeVisible();
 
   // Alice signs in: "Check again" brings the form.
   await signInAsAgent(alice.page, server.agentURL, 'Alice');
@@ -112,6 +117,7 @@ test('a full queue turns the next visitor away until there is room', async ({
   const full = second.page.getByRole('status').filter({ hasText: 'The queue is full' });
   await expect(full).toBeVisible();
   await expect(full).toContainText('Many people are waiting right now. Please try again later.');
+  await expect(second.page.getByRole('form', { name: 'Leave us a message' })).toBeVisible();
   await expect(second.page.getByText('Waiting for an agent')).toHaveCount(0);
   // The refused visitor never reaches the agent's queue.
   await expect(alice.page.getByRole('button', { name: /^Accept chat with/ })).toHaveText([
@@ -125,6 +131,8 @@ test('a full queue turns the next visitor away until there is room', async ({
   await alice.page.getByRole('button', { name: 'Accept chat with Fred First' }).click();
   await expect(alice.page.getByRole('button', { name: /^Accept chat with/ })).toHaveCount(0);
   await second.page.getByRole('button', { name: 'Check again' }).click();
+  // The leave-a-message form (with its own Name field) stays while the check runs.
+  await expect(second.page.getByLabel('Your question')).toBeVisible();
   await second.page.getByLabel('Name').fill('Sara Second');
   await second.page.getByLabel('Email').fill('sara@example.com');
   await second.page.getByLabel('Your question').fill('Second in line, again.');

@@ -40,6 +40,7 @@ export type VisitorActionParts = Pick<
   | 'robots'
   | 'logger'
   | 'now'
+  | 'events'
 >;
 
 export class VisitorActions {
@@ -89,6 +90,8 @@ export class VisitorActions {
     if (input.verifiedUserId) store.setVerifiedVisitor(session.id, input.verifiedUserId, now);
     recordStartPage(store, session.id, input, now);
     const chat = { session, area };
+    // A refused register is no chat to an integration (the visitor may leave a message instead).
+    if (!refusal) this.parts.events.started(session);
     peers.attachVisitor(peer, session.id);
     peer.send('register', [sessionInfoOf(session)], re);
     const first = messages.insert({

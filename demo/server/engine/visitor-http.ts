@@ -49,6 +49,7 @@ export class VisitorHttp {
         'chat.external-source-page': true,
       },
       openingHours: describeOpeningHours(area),
+      timeZone: area.timeZone,
     };
   }
 

@@ -8,6 +8,7 @@ import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
 import type { AttachFile } from '../composer/composer.js';
 import { loadSanitizer } from '../message/safe-content.js';
+import { isLeaveMessageReady, LEAVE_MESSAGE_REASONS } from '../leave-message/load-leave-message.js';
 import { PanelElement } from '../panel-element.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 
@@ -74,6 +75,12 @@ export class CentionChatPanel extends PanelElement {
   #hadFocus = false;
   /** The view of the previous render, to notice state changes that move focus. */
   #lastView: string | undefined;
+  /** "Check again" was pressed in the leave-a-message view: it stays while the check runs. */
+  #isRechecking = false;
+  /** Why the leave-a-message view is shown (kept while a new check runs). */
+  #leaveReason = 'closed';
+  /** What the visitor last sent from the start form: a refused start prefills the message form. */
+  #lastStart: { name: string; email: string; message: string } | undefined;
 
   constructor() {
     super();
@@ -129,6 +136,11 @@ export class CentionChatPanel extends PanelElement {
     if (changed.has('isVisible') && this.isVisible) this.controller.markRead();
     // Focus waited on the panel itself while loading; hand it on once there is a real target.
     const view = this.controller.state.view;
+    // After "Check again": if the chat is open now, its button is gone; focus the start form.
+    if (view === 'start' && this.#isRechecking) {
+      this.#isRechecking = false;
+      if (this.#hadFocus && !this.matches(':focus-within')) this.focus();
+    }
     if (view !== this.#lastView) {
       const wasLoading = this.#lastView === 'checking' || this.#lastView === 'resuming';
       this.#lastView = view;
@@ -152,8 +164,8 @@ export class CentionChatPanel extends PanelElement {
     await this.updateComplete;
     const selector = this.controller.state.isConfirmingEnd
       ? 'cention-end-confirm'
-      : this.controller.state.view === 'start'
-        ? 'cention-start-form'
+      : this.controller.state.view === 'start' || this.#isRechecking
+        ? 'cention-leave-message, cention-start-form'
         : this.controller.state.view === 'chat'
           ? 'cention-composer'
           : this.controller.state.view === 'finished'
@@ -182,11 +194,14 @@ export class CentionChatPanel extends PanelElement {
   readonly #handlers = {
     submit: (event: CustomEvent<{ name: string; email: string; message: string }>) => {
       event.stopPropagation();
+      this.#lastStart = event.detail;
       this.controller.start(event.detail);
       this.#refocusAfterUpdate();
     },
     recheck: (event: Event) => {
       event.stopPropagation();
+      this.#isRechecking =
+        event.target instanceof Element && event.target.localName === 'cention-leave-message';
       this.controller.checkAvailability();
     },
     send: (event: CustomEvent<{ text: string }>) => {
@@ -233,11 +248,14 @@ export class CentionChatPanel extends PanelElement {
   #renderBody(): TemplateResult {
     const state = this.controller.state;
     const strings = this.strings;
+    const reason = unavailability(state);
     switch (state.view) {
       case 'checking':
       case 'resuming':
+        if (this.#isRechecking) return this.#renderLeaveMessage(reason, true);
         return html`<p class="status" role="status">${strings.loading}</p>`;
       case 'start':
+        if (reason && LEAVE_MESSAGE_REASONS.has(reason)) return this.#renderLeaveMessage(reason);
         return html`<cention-start-form
           .strings=${strings}
           .canChat=${this.#startFormCanChat(state)}
@@ -254,6 +272,32 @@ export class CentionChatPanel extends PanelElement {
       case 'finished':
         return this.#renderConversation();
     }
+  }
+
+  /** The leave-a-message view (its chunk is fetched the first time it is needed). */
+  #renderLeaveMessage(reason: string | undefined, isChecking = false): TemplateResult {
+    // While "Check again" runs the refusal is cleared: keep saying what was said.
+    this.#leaveReason = reason ?? this.#leaveReason;
+    const whenLoaded = () => {
+      this.requestUpdate();
+      // Focus waited on the panel while the view loaded: hand it on to the view.
+      if (this.matches(':focus-within')) this.focus();
+    };
+    if (!isLeaveMessageReady(whenLoaded)) {
+      return html`<p class="status" role="status">${this.strings.loading}</p>`;
+    }
+    return html`<cention-leave-message
+      .strings=${this.strings}
+      .reason=${this.#leaveReason}
+      .canChat=${this.controller.state.canChat}
+      .area=${this.area}
+      .baseUrl=${this.baseUrl}
+      .name=${this.#lastStart?.name ?? this.prefillName}
+      .email=${this.#lastStart?.email ?? this.prefillEmail}
+      .message=${this.#lastStart?.message ?? ''}
+      ?checking=${isChecking}
+      @cention-start-recheck=${this.#handlers.recheck}
+    ></cention-leave-message>`;
   }
 
   #renderConversation(): TemplateResult {

@@ -5,6 +5,7 @@
  */
 import type {
   BrowserContext,
+  BrowserContextOptions,
   Locator,
   Page,
   PlaywrightTestArgs,
@@ -26,8 +27,11 @@ import {
 } from './fixtures.js';
 
 interface FlowTestFixtures {
-  /** A person with their own browser context; every context is closed after the test. */
-  newPerson: () => Promise<Person>;
+  /**
+   * A person with their own browser context (`options`: their locale, time zone …); every context
+   * is closed after the test.
+   */
+  newPerson: (options?: BrowserContextOptions) => Promise<Person>;
   /** A server with its own config (and clock) in this process; closed after the test. */
   serverWith: (config: ServerConfig, now?: () => number) => Promise<RunningServer>;
 }
@@ -44,8 +48,8 @@ export const test: TestType<
 > = base.extend<FlowTestFixtures>({
   newPerson: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async () => {
-      const context = await browser.newContext();
+    await use(async (options) => {
+      const context = await browser.newContext(options);
       contexts.push(context);
       return { context, page: await context.newPage() };
     });
