@@ -6,6 +6,7 @@ import type sockjs from 'sockjs';
 import type { VisitorClientFrames, VisitorServerEvents } from '../../../src/protocol/index.js';
 import type { ChatEngine } from '../engine/chat-engine.js';
 import { ChatError } from '../errors.js';
+import { answerHistory } from '../engine/visitor-history.js';
 import {
   readFreeForm,
   readName,
@@ -70,6 +71,7 @@ export function createVisitorSocket(
               sessionId: readInteger(data, 'sessionId'),
               sessionSecret: readString(data, 'sessionSecret', { max: 200 }),
               lastSeenId: readOptionalInteger(data, 'lastSeenId'),
+              historyLimit: readOptionalInteger(data, 'historyLimit'),
             };
             // A refused resume leaves the chat this connection already follows as it was.
             const resumed = visitors.resume(peer, input, re);
@@ -103,6 +105,13 @@ export function createVisitorSocket(
             visitors.postback(peer, boundSession(), input, re);
           },
           'close chat': (_data, re) => visitors.close(peer, boundSession(), re),
+          history: (data, re) => {
+            const input = {
+              before: readOptionalInteger(data, 'before'),
+              limit: readOptionalInteger(data, 'limit'),
+            };
+            answerHistory(engine, peer, boundSession(), input, re);
+          },
         },
       };
     },
