@@ -29,7 +29,7 @@ import type {
 import type { VisitorServerFrame } from './codec.js';
 import { createConnection, type Connection } from './connection.js';
 import { createDelivery, type Delivery } from './delivery.js';
-import { createHistory, type History } from './history.js';
+import { History } from './history.js';
 import { callSafely, Emitter } from './emitter.js';
 import { CentionChatError } from './errors.js';
 import { apiURL, requestCanChat, transcriptURL } from './http.js';
@@ -79,7 +79,7 @@ export class CentionChat implements CentionChatApi {
       onClose: (unreachable) => {
         this.#isLive = false;
         this.#delivery.close();
-        this.#history.close();
+        this.#history.fail();
         if (unreachable !== undefined) {
           this.#emitError('network', `No connection to the chat server (${unreachable})`);
         }
@@ -93,8 +93,8 @@ export class CentionChat implements CentionChatApi {
       () => this.#handleOutboxChange(),
     );
     this.#outbox = this.#delivery.outbox;
-    this.#history = createHistory(this.#options.historyPageSize, (before, limit) =>
-      this.#connection.send('history', { ...(before === undefined ? {} : { before }), limit }),
+    this.#history = new History(this.#options.historyPageSize, (before, limit) =>
+      this.#connection.send('history', { before, limit }),
     );
   }
 
@@ -314,7 +314,7 @@ export class CentionChat implements CentionChatApi {
       case 'resume': {
         const [result] = frame.args;
         if ('error' in result) return this.#handleResumeError(result.error);
-        if ('hasOlder' in result) this.#history.resumed(result.hasOlder);
+        if ('hasOlder' in result) this.#history.hasOlder = result.hasOlder === true;
         this.#attach(result, frame.event === 'resume');
         return;
       }

@@ -5,6 +5,7 @@
 import type { ConnectionState, OutgoingMessage } from '../client/types.js';
 import type {
   CanChatResult,
+  ChatMessage,
   ChatMessageEvent,
   FinishChatEvent,
   MessageSentEvent,
@@ -45,6 +46,8 @@ export interface ChatState {
   agentName: string;
   clientName: string;
   items: ChatItem[];
+  /** The server has older messages than the first item (load them with `loadOlder`). */
+  hasOlder: boolean;
   /** Agent typing: true, or the text when the area shows it. */
   agentTyping: boolean;
   agentTypingText?: string;
@@ -63,6 +66,7 @@ export const initialChatState = (view: ChatView = 'checking'): ChatState => ({
   agentName: '',
   clientName: '',
   items: [],
+  hasOlder: false,
   agentTyping: false,
   connection: 'idle',
   ackedIds: new Set(),
@@ -119,6 +123,21 @@ export function addMessages(
     items = insertInOrder(items, item);
   }
   const hasAgent = Boolean(event.agent);
+  // A person (or robot) takes the chat: say so in the log, as a line of its own (not for history).
+  if (isNew && hasAgent && event.agent !== state.agentName) {
+    const joined: ChatItem = {
+      key: `j${nextLocalOrder(items)}-${event.agent}`,
+      order: nextLocalOrder(items),
+      sender: 'SYSTEM',
+      author: '',
+      sentHuman: '',
+      kind: 'joined',
+      text: event.agent,
+      isNew: true,
+    };
+    items = [...items, joined];
+    added.push(joined);
+  }
   return {
     state: {
       ...state,
@@ -134,6 +153,20 @@ export function addMessages(
     },
     added,
   };
+}
+
+/**
+ * An older page (the `history` event): shown before everything else, as history (never
+ * announced, already read).
+ */
+export function addOlder(
+  state: ChatState,
+  chat: ChatMessage[],
+  hasMore: boolean,
+  I: Translate,
+): ChatState {
+  const event = { agent: state.agentName, client: state.clientName, chat };
+  return { ...addMessages(state, event, I, false).state, hasOlder: hasMore };
 }
 
 /** Inserts after every item whose `order` is not greater (stable for equal orders). */

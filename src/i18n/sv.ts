@@ -53,7 +53,8 @@ export const sv: WidgetStrings = {
   chosen: 'Valt',
   youChose: 'Du valde: {TITLE}',
   buttonsEnded: 'Chatten har avslutats; de här valen går inte längre att göra.',
-  messageFrom: '{NAME} klockan {TIME}:',
+  agentJoined: '{NAME} har anslutit till chatten.',
+  openImage: 'Öppna {NAME} i full storlek',
   agentTyping: '{NAME} skriver…',
   someoneTyping: 'Handläggaren skriver…',
 

@@ -190,6 +190,7 @@ export class CentionChatPanel extends PanelElement {
       event.stopPropagation();
       this.controller.preview(event.detail.text);
     },
+    older: () => this.controller.loadOlder(),
     retry: (event: CustomEvent<{ umid: string }>) => {
       event.stopPropagation();
       this.controller.retry(event.detail.umid);
@@ -269,6 +270,8 @@ export class CentionChatPanel extends PanelElement {
         .baseUrl=${this.baseUrl}
         .downloadToken=${state.session?.downloadToken ?? ''}
         ?ended=${isFinished}
+        ?has-older=${state.hasOlder}
+        @cention-history-request=${this.#handlers.older}
         @cention-message-retry=${this.#handlers.retry}
         @cention-template-choose=${this.#handlers.choose}
       ></cention-message-list>

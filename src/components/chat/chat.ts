@@ -182,6 +182,8 @@ export class CentionChatElement extends HTMLElement {
     this.#chatClient ??= createCentionChat({
       baseURL: this.getAttribute('base-url') ?? '',
       sessionStorage: this.#storageKind,
+      // A resume renders the newest 50 at once; the log pages back as the visitor scrolls up.
+      historyPageSize: 50,
     });
     return this.#chatClient;
   }

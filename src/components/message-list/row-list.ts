@@ -1,0 +1,69 @@
+/**
+ * The log's rows, keyed and kept: each item gets one row element (`data-key`), rendered with
+ * Lit's `render` into it, and rendered again only when its item (or what it shows with it)
+ * changed. New rows go after their predecessor, older pages before the first row; nothing else
+ * in the DOM is touched, so appending one message to 5,000 costs one row. Checking which rows
+ * changed is an identity comparison per item (state updates keep unchanged items as they were).
+ * Hand-made rather than lit's `repeat` + `guard`: the same job in a third of the bytes.
+ */
+import { render, type TemplateResult } from 'lit';
+import type { ChatItem } from '../../controllers/chat-item.js';
+
+interface Row {
+  item: ChatItem;
+  /** What else the row shows (group start, ended, strings…), compared by identity. */
+  extras: readonly unknown[];
+  element: HTMLElement;
+  /** The update that last saw this row: rows not seen by the latest are gone. */
+  stamp: number;
+}
+
+export class RowList {
+  readonly #rows = new Map<string, Row>();
+  #stamp = 0;
+
+  constructor(readonly container: HTMLElement) {}
+
+  /** The row element of an item, if it has one. */
+  elementOf(key: string): HTMLElement | undefined {
+    return this.#rows.get(key)?.element;
+  }
+
+  /** Brings the rows in line with `items` (in order), rendering only new and changed ones. */
+  update(
+    items: readonly ChatItem[],
+    extrasOf: (item: ChatItem, index: number) => readonly unknown[],
+    renderRow: (item: ChatItem, index: number) => TemplateResult,
+  ): void {
+    const stamp = ++this.#stamp;
+    let previous: HTMLElement | undefined;
+    items.forEach((item, index) => {
+      const extras = extrasOf(item, index);
+      let row = this.#rows.get(item.key);
+      if (!row) {
+        const element = document.createElement('div');
+        element.className = 'row';
+        element.setAttribute('role', 'listitem');
+        element.dataset.key = item.key;
+        if (previous) previous.after(element);
+        else this.container.prepend(element);
+        row = { item, extras, element, stamp };
+        this.#rows.set(item.key, row);
+        render(renderRow(item, index), element);
+      } else if (row.item !== item || row.extras.some((value, at) => value !== extras[at])) {
+        row.item = item;
+        row.extras = extras;
+        render(renderRow(item, index), row.element);
+      }
+      row.stamp = stamp;
+      previous = row.element;
+    });
+    if (this.#rows.size > items.length) {
+      for (const [key, row] of this.#rows) {
+        if (row.stamp === stamp) continue;
+        row.element.remove();
+        this.#rows.delete(key);
+      }
+    }
+  }
+}

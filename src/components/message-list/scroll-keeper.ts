@@ -1,0 +1,65 @@
+/**
+ * Where the log's scroll position goes. At the bottom, it stays at the bottom whatever changes
+ * size — a row appended, an image loading, a font arriving, the panel resizing, the banners and
+ * the end confirmation around the log — because a `ResizeObserver` on the content and on the log
+ * brings it down after each layout, before paint. Scrolled up, nothing moves it; and when older
+ * rows go in above, the distance from the end is kept, so what the visitor sees stays still.
+ *
+ * No per-message layout reads: the observer runs after the browser's own layout, and scrolling to
+ * the end sets a position past the end (the browser clamps it) instead of reading `scrollHeight`.
+ */
+
+/** Within this many pixels of the end, the visitor counts as "at the bottom". */
+const BOTTOM_SLACK_PX = 48;
+/** Within this many pixels of the top, older messages are asked for. */
+const NEAR_TOP_PX = 400;
+
+export class ScrollKeeper {
+  isAtBottom = true;
+  #log: HTMLElement | undefined;
+  /** Distance from the end before older rows went in. */
+  #fromEnd: number | undefined;
+
+  constructor(private readonly onBottomChange: (isAtBottom: boolean) => void) {}
+
+  /** Follows `log`; `content` holds the rows. Runs until the log leaves the document. */
+  attach(log: HTMLElement, content: Element): void {
+    this.#log = log;
+    const observer = new ResizeObserver(() => {
+      if (this.isAtBottom) this.toEnd();
+    });
+    observer.observe(content);
+    observer.observe(log);
+  }
+
+  toEnd(): void {
+    if (this.#log) this.#log.scrollTop = Number.MAX_SAFE_INTEGER;
+    this.#setAtBottom(true);
+  }
+
+  /** The visitor scrolled: at the bottom or not; true when the top is near. */
+  handleScroll(): boolean {
+    const log = this.#log;
+    if (!log) return false;
+    this.#setAtBottom(log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK_PX);
+    return log.scrollTop < NEAR_TOP_PX;
+  }
+
+  /** Before older rows go in above (one layout read per page, not per message). */
+  keepPosition(): void {
+    if (this.#log) this.#fromEnd = this.#log.scrollHeight - this.#log.scrollTop;
+  }
+
+  /** After they went in: the same distance from the end, so the rows in view stay where they were. */
+  restorePosition(): void {
+    if (this.#log && this.#fromEnd !== undefined)
+      this.#log.scrollTop = this.#log.scrollHeight - this.#fromEnd;
+    this.#fromEnd = undefined;
+  }
+
+  #setAtBottom(isAtBottom: boolean): void {
+    if (isAtBottom === this.isAtBottom) return;
+    this.isAtBottom = isAtBottom;
+    this.onBottomChange(isAtBottom);
+  }
+}
