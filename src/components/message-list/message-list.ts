@@ -152,7 +152,8 @@ export class CentionMessageList extends PanelElement {
     const texts = this.#toSpeak.map((item) => {
       const row = this.#rows?.elementOf(item.key);
       const bubble = row?.querySelector('.bubble')?.textContent ?? '';
-      const failure = item.delivery === 'failed' ? `${this.strings.failed} ${item.failure ?? ''} ` : '';
+      const failure =
+        item.delivery === 'failed' ? `${this.strings.failed} ${item.failure ?? ''} ` : '';
       return `${failure}${bubble}`.replace(/\s+/g, ' ');
     });
     this.#toSpeak = [];
@@ -192,7 +193,13 @@ export class CentionMessageList extends PanelElement {
     rows.update(
       items,
       // A row renders again only when something it shows changed.
-      (_item, index) => [isGroupStart(index), this.hasEnded, this.downloadToken, this.strings, ready],
+      (_item, index) => [
+        isGroupStart(index),
+        this.hasEnded,
+        this.downloadToken,
+        this.strings,
+        ready,
+      ],
       (item, index) => renderMessageRow(item, isGroupStart(index), context),
     );
   }

@@ -19,6 +19,8 @@ export class ScrollKeeper {
   #log: HTMLElement | undefined;
   /** Distance from the end before older rows went in. */
   #fromEnd: number | undefined;
+  /** `scrollTop` at the last scroll event: only moving up leaves the bottom. */
+  #lastTop = 0;
 
   constructor(private readonly onBottomChange: (isAtBottom: boolean) => void) {}
 
@@ -41,8 +43,13 @@ export class ScrollKeeper {
   handleScroll(): boolean {
     const log = this.#log;
     if (!log) return false;
-    this.#setAtBottom(log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK_PX);
-    return log.scrollTop < NEAR_TOP_PX;
+    const top = log.scrollTop;
+    const isNearEnd = log.scrollHeight - top - log.clientHeight <= BOTTOM_SLACK_PX;
+    // Content that grew below (an image loading) before its resize was seen is no reason to stop
+    // following: only the visitor scrolling up is.
+    if (isNearEnd || top < this.#lastTop) this.#setAtBottom(isNearEnd);
+    this.#lastTop = top;
+    return top < NEAR_TOP_PX;
   }
 
   /** Before older rows go in above (one layout read per page, not per message). */
