@@ -108,6 +108,22 @@ export function addMessages(
   );
   let items = state.items;
   const added: ChatItem[] = [];
+  // A person (or robot) takes the chat: say so in the log, before what they write (not for
+  // history: a resumed chat's agent joined long ago).
+  if (isNew && event.agent && event.agent !== state.agentName) {
+    const joined: ChatItem = {
+      key: `j${items.length}-${event.agent}`,
+      order: nextLocalOrder(items),
+      sender: 'SYSTEM',
+      author: '',
+      sentHuman: '',
+      kind: 'joined',
+      text: event.agent,
+      isNew: true,
+    };
+    items = [...items, joined];
+    added.push(joined);
+  }
   for (const message of event.chat) {
     if (known.has(message.id)) continue;
     known.add(message.id);
@@ -123,21 +139,6 @@ export function addMessages(
     items = insertInOrder(items, item);
   }
   const hasAgent = Boolean(event.agent);
-  // A person (or robot) takes the chat: say so in the log, as a line of its own (not for history).
-  if (isNew && hasAgent && event.agent !== state.agentName) {
-    const joined: ChatItem = {
-      key: `j${nextLocalOrder(items)}-${event.agent}`,
-      order: nextLocalOrder(items),
-      sender: 'SYSTEM',
-      author: '',
-      sentHuman: '',
-      kind: 'joined',
-      text: event.agent,
-      isNew: true,
-    };
-    items = [...items, joined];
-    added.push(joined);
-  }
   return {
     state: {
       ...state,

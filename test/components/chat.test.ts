@@ -75,10 +75,18 @@ async function startChat(el: CentionChatElement): Promise<void> {
 const messageTexts = (el: CentionChatElement): string[] => {
   const list = find(el, 'cention-chat-panel', 'cention-message-list');
   if (!list?.shadowRoot) return [];
-  return [...list.shadowRoot.querySelectorAll('cention-message')].map(
-    (m) => m.shadowRoot?.querySelector('.bubble')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+  return messageRows(el).map(
+    (row) => row.querySelector('.bubble')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
   );
 };
+
+/** The log's rows of messages (without the widget's own "joined" lines). */
+function messageRows(el: CentionChatElement): Element[] {
+  const list = find(el, 'cention-chat-panel', 'cention-message-list');
+  return [...(list?.shadowRoot?.querySelectorAll('.row') ?? [])].filter(
+    (row) => !row.querySelector('.system') || !row.textContent?.includes('joined the chat'),
+  );
+}
 
 describe('<cention-chat>', () => {
   it('draws only the launcher: no panel, no connection, nothing stored before a chat', async () => {
@@ -146,10 +154,7 @@ describe('<cention-chat>', () => {
     const [frame] = await server.waitForFrames('chat message');
     expect(frame?.data?.message).to.equal('Any news?');
     await waitFor(
-      () =>
-        find(el, 'cention-chat-panel', 'cention-message-list')
-          ?.shadowRoot?.querySelectorAll('cention-message')[1]
-          ?.shadowRoot?.querySelector('.delivery')?.textContent === 'Sent',
+      () => messageRows(el)[1]?.querySelector('.delivery')?.textContent === ', Sent',
       'the message marked sent',
     );
 
@@ -237,9 +242,7 @@ describe('<cention-chat>', () => {
       expect(outline(shadow(el).querySelector('[part="panel"]'))).to.equal('rgb(1, 1, 2)');
       expect(outline(find(el, panel, '[part="header"]'))).to.equal('rgb(2, 1, 2)');
       expect(outline(find(el, ...list, '[part="messages"]'))).to.equal('rgb(3, 1, 2)');
-      expect(outline(find(el, ...list, 'cention-message', '[part="message"]'))).to.equal(
-        'rgb(4, 1, 2)',
-      );
+      expect(outline(find(el, ...list, '[part="message"]'))).to.equal('rgb(4, 1, 2)');
       expect(outline(find(el, panel, 'cention-composer', '[part="composer"]'))).to.equal(
         'rgb(5, 1, 2)',
       );
@@ -278,11 +281,7 @@ describe('<cention-chat>', () => {
       '<img src="data:image/png;base64,AAAA" onerror="window.__chatPwned = 1"><a href="javascript:window.__chatPwned = 1">x</a><script>window.__chatPwned = 1</script>ok',
     );
     await waitFor(() => messageTexts(el).some((t) => t.includes('ok')), 'hostile message');
-    const message = find(
-      el,
-      'cention-chat-panel',
-      'cention-message-list',
-    )?.shadowRoot?.querySelectorAll('cention-message')[1]?.shadowRoot;
+    const message = messageRows(el)[1];
     expect(message?.querySelector('[onerror], script')).to.equal(null);
     expect(message?.querySelector('a')?.getAttribute('href') ?? null).to.equal(null);
     await aTimeout(50);
@@ -305,16 +304,12 @@ describe('<cention-chat>', () => {
     await server.waitForFrames('add attachment');
     const image = await waitFor(
       () =>
-        [
-          ...(find(el, 'cention-chat-panel', 'cention-message-list')?.shadowRoot?.querySelectorAll(
-            'cention-message',
-          ) ?? []),
-        ]
-          .map((m) => m.shadowRoot?.querySelector<HTMLImageElement>('img.thumbnail'))
+        messageRows(el)
+          .map((row) => row.querySelector<HTMLImageElement>('img.thumbnail'))
           .find((img) => img && img.complete && img.naturalWidth > 0) ?? undefined,
       'a loaded thumbnail',
     );
-    expect(image.alt).to.equal('dot.png');
+    expect(image.alt).to.equal('Open dot.png full size');
     expect(new URL(image.src).searchParams.get('t'), 'the session secret').to.be.a('string');
     await expect(el).to.be.accessible();
   });
@@ -337,11 +332,7 @@ describe('<cention-chat>', () => {
       { agent: 'Bot' },
     );
     await waitFor(() => messageTexts(el).some((t) => t.includes('What do you need?')), 'template');
-    const templateMessage = find(
-      el,
-      'cention-chat-panel',
-      'cention-message-list',
-    )?.shadowRoot?.querySelectorAll('cention-message')[1]?.shadowRoot;
+    const templateMessage = messageRows(el)[1];
     const link = templateMessage?.querySelector<HTMLAnchorElement>('.buttons a');
     expect(link?.href).to.equal('https://example.com/track');
     expect(link?.rel).to.equal('noopener noreferrer');

@@ -15,11 +15,7 @@ const frames = (count = 2) =>
   });
 
 /** A list in a column (240 px high unless told), as in the panel. */
-async function tallList(
-  items: ChatItem[],
-  width = 380,
-  height = 240,
-): Promise<CentionMessageList> {
+async function tallList(items: ChatItem[], width = 380, height = 240): Promise<CentionMessageList> {
   const wrapper = await fixture<HTMLDivElement>(
     html`<div style="height: ${height}px; width: ${width}px; display: flex; flex-direction: column">
       <cention-message-list .items=${items} style="flex: 1"></cention-message-list>
