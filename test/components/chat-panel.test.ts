@@ -171,7 +171,7 @@ describe('cention-chat-panel', () => {
     const list = part(panel, 'cention-message-list') as CentionChatPanel;
     await list.updateComplete;
     const failed = [...shadow(list).querySelectorAll('.row')].at(-1) as HTMLElement;
-    expect(failed.querySelector('.delivery')?.textContent).to.equal(', Not sent.');
+    expect(failed.querySelector('.delivery')?.textContent).to.equal('Not sent.');
     failed.querySelector<HTMLButtonElement>('.details button')?.click();
     expect(client.callsOf('retryMessage')).to.deep.equal([['c-test-1']]);
     await expect(panel).to.be.accessible();

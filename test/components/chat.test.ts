@@ -154,7 +154,7 @@ describe('<cention-chat>', () => {
     const [frame] = await server.waitForFrames('chat message');
     expect(frame?.data?.message).to.equal('Any news?');
     await waitFor(
-      () => messageRows(el)[1]?.querySelector('.delivery')?.textContent === ', Sent',
+      () => messageRows(el)[1]?.querySelector('.delivery')?.textContent === 'Sent',
       'the message marked sent',
     );
 
@@ -376,6 +376,32 @@ describe('<cention-chat>', () => {
     expect(second.hasAttribute('open'), 'the panel was open when the visitor left').to.equal(true);
     const live = find(second, 'cention-chat-panel', 'cention-message-list', '[aria-live="polite"]');
     expect(live?.textContent?.trim(), 'history is not read out again').to.equal('');
+    wrapper.remove();
+  });
+
+  it('resumes a long chat with the newest page and loads older pages by scrolling up, none announced', async () => {
+    const first = await renderChat();
+    await startChat(first);
+    for (let n = 1; n <= 70; n++) await server.pushMessage(`Answer ${n}`);
+    await waitFor(() => messageTexts(first).some((t) => t.includes('Answer 70')), 'all answers');
+    fixtureCleanup(); // "navigate away"
+
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const second = document.createElement('cention-chat') as CentionChatElement;
+    second.setAttribute('base-url', server.baseURL);
+    second.setAttribute('area', '2');
+    wrapper.append(second);
+    await waitFor(() => messageTexts(second).some((t) => t.includes('Answer 70')), 'newest page');
+    const [resume] = await server.waitForFrames('resume');
+    expect(resume?.data).to.include({ historyLimit: 50 });
+    const log = find(second, 'cention-chat-panel', 'cention-message-list', '.log') as HTMLElement;
+    await waitFor(() => log.scrollTop > 0, 'at the newest message');
+    log.scrollTop = 0;
+    await waitFor(() => messageTexts(second).length === 71, 'every message after paging');
+    expect(messageTexts(second)[0], 'the first question, paged in last').to.match(/^You: /);
+    const live = find(second, 'cention-chat-panel', 'cention-message-list', '[aria-live="polite"]');
+    expect(live?.textContent?.trim(), 'history is not read out').to.equal('');
     wrapper.remove();
   });
 

@@ -30,7 +30,7 @@ describe('message rows', () => {
     const root = shadow(el);
     expect(root.querySelector('b')).to.equal(null);
     expect(root.querySelector('.text')?.textContent).to.equal('<b>bold?</b>');
-    expect(root.querySelector('.delivery')?.textContent).to.equal(', Sent');
+    expect(root.querySelector('.delivery')?.textContent).to.equal('Sent');
     await expect(el).to.be.accessible();
   });
 
@@ -234,7 +234,7 @@ describe('message rows', () => {
       ['seen', 'Seen by agent'],
     ] as const) {
       const el = await renderItem(item({ sender: 'CLIENT', delivery }));
-      expect(shadow(el).querySelector('.delivery')?.textContent).to.equal(`, ${label}`);
+      expect(shadow(el).querySelector('.delivery')?.textContent).to.equal(label);
     }
     const failed = await renderItem(
       item({ key: 'uc-1', id: undefined, umid: 'c-1', sender: 'CLIENT', delivery: 'failed' }),

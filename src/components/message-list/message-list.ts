@@ -94,10 +94,10 @@ export class CentionMessageList extends PanelElement {
     let start = items.length;
     while (start > 0 && lastKey !== undefined && items[start - 1]?.key !== lastKey) start -= 1;
     const appended = items.slice(start);
-    if (previous.length > 0 && items[0]?.key !== previous[0]?.key) {
-      this.#isWaitingForOlder = false;
-      if (this.hasUpdated) this.#scroll.keepPosition();
-    }
+    // The client asks for one page at a time itself: any change of the rows may ask again.
+    this.#isWaitingForOlder = false;
+    if (previous.length > 0 && items[0]?.key !== previous[0]?.key && this.hasUpdated)
+      this.#scroll.keepPosition();
     // The visitor's own new message always brings the view down to it.
     if (appended.some((item) => item.key.startsWith('u'))) this.#scroll.isAtBottom = true;
     if (appended.length > 0 && !this.#scroll.isAtBottom && this.hasUpdated)
@@ -209,7 +209,7 @@ export class CentionMessageList extends PanelElement {
   }
 
   #requestOlder(): void {
-    if (!this.hasOlder || this.#isWaitingForOlder) return;
+    if (!this.hasOlder || this.#isWaitingForOlder || this.items.length === 0) return;
     this.#isWaitingForOlder = true;
     emit(this, 'cention-history-request', {});
   }

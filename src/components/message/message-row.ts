@@ -188,9 +188,8 @@ function renderDetails(item: ChatItem, context: RowContext): TemplateResult | ty
     ${item.sentHuman ? html`<time>${item.sentHuman}</time>` : nothing}
     ${
       state
-        ? html`<span class="delivery" data-state=${delivery ?? ''}
-            ><span class="visually-hidden">, </span>${state}${reason}</span
-          >`
+        ? html`<span class="visually-hidden">, </span
+            ><span class="delivery" data-state=${delivery ?? ''}>${state}${reason}</span>`
         : nothing
     }
     ${
