@@ -56,9 +56,12 @@ export class CentionMessageList extends PanelElement {
   /** Counts up when DOMPurify arrives, so rows that waited for it render again. */
   declare sanitizerGeneration: number;
 
-  readonly #scroll = new ScrollKeeper((isAtBottom) => {
-    if (isAtBottom) this.hasUnseenBelow = false;
-  });
+  readonly #scroll = new ScrollKeeper(
+    (isAtBottom) => {
+      if (isAtBottom) this.hasUnseenBelow = false;
+    },
+    () => this.#requestOlder(),
+  );
   #rows: RowList | undefined;
   /** Rows to announce once rendered (agent HTML may still wait for DOMPurify). */
   #toSpeak: ChatItem[] = [];
@@ -125,11 +128,7 @@ export class CentionMessageList extends PanelElement {
   protected override updated(changed: PropertyValues<this>): void {
     this.#renderRows();
     this.#speak();
-    if (changed.has('items')) {
-      this.#scroll.restorePosition();
-      // A first page shorter than the view cannot be scrolled: ask for more at once.
-      if (this.hasOlder) queueMicrotask(() => this.#handleScroll());
-    }
+    if (changed.has('items')) this.#scroll.restorePosition();
   }
 
   /** `updateComplete` also covers the wait for DOMPurify, so "rendered" means "content shown". */
@@ -205,7 +204,7 @@ export class CentionMessageList extends PanelElement {
   }
 
   #handleScroll(): void {
-    if (this.#scroll.handleScroll()) this.#requestOlder();
+    this.#scroll.handleScroll();
   }
 
   #requestOlder(): void {

@@ -22,13 +22,19 @@ export class ScrollKeeper {
   /** `scrollTop` at the last scroll event: only moving up leaves the bottom. */
   #lastTop = 0;
 
-  constructor(private readonly onBottomChange: (isAtBottom: boolean) => void) {}
+  constructor(
+    private readonly onBottomChange: (isAtBottom: boolean) => void,
+    /** The top is near (the visitor scrolled there, or the rows do not fill the log). */
+    private readonly onNearTop: () => void,
+  ) {}
 
   /** Follows `log`; `content` holds the rows. Runs until the log leaves the document. */
   attach(log: HTMLElement, content: Element): void {
     this.#log = log;
     const observer = new ResizeObserver(() => {
       if (this.isAtBottom) this.toEnd();
+      // A first page shorter than the log cannot be scrolled up: the top is near already.
+      if (log.scrollTop < NEAR_TOP_PX) this.onNearTop();
     });
     observer.observe(content);
     observer.observe(log);
@@ -39,17 +45,17 @@ export class ScrollKeeper {
     this.#setAtBottom(true);
   }
 
-  /** The visitor scrolled: at the bottom or not; true when the top is near. */
-  handleScroll(): boolean {
+  /** The visitor scrolled: at the bottom or not, and whether the top is near. */
+  handleScroll(): void {
     const log = this.#log;
-    if (!log) return false;
+    if (!log) return;
     const top = log.scrollTop;
     const isNearEnd = log.scrollHeight - top - log.clientHeight <= BOTTOM_SLACK_PX;
     // Content that grew below (an image loading) before its resize was seen is no reason to stop
     // following: only the visitor scrolling up is.
     if (isNearEnd || top < this.#lastTop) this.#setAtBottom(isNearEnd);
     this.#lastTop = top;
-    return top < NEAR_TOP_PX;
+    if (top < NEAR_TOP_PX) this.onNearTop();
   }
 
   /** Before older rows go in above (one layout read per page, not per message). */
