@@ -461,6 +461,31 @@ describe('<cention-chat>', () => {
     }
   });
 
+  it('on a small screen the open panel is modal: the page behind is inert, Tab stays in the panel', async () => {
+    await setViewport({ width: 400, height: 700 });
+    const page = document.createElement('nav');
+    page.innerHTML = '<a href="#one">Page link</a> <button>Page button</button>';
+    document.body.prepend(page);
+    try {
+      const el = await renderChat();
+      await el.open();
+      await waitFor(
+        () => find(el, 'cention-chat-panel', 'cention-start-form', '[name="name"]'),
+        'form',
+      );
+      expect(page.inert, 'the page behind the panel').to.equal(true);
+      for (let press = 0; press < 12; press++) {
+        await sendKeys({ press: 'Tab' });
+        expect(page.contains(document.activeElement), 'Tab reached the page').to.equal(false);
+      }
+      await el.close();
+      expect(page.inert, 'given back when the panel closes').to.equal(false);
+    } finally {
+      page.remove();
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('keeps the original global factory, and a second copy of the script does not throw', async () => {
     expect(window._CentionChat).to.be.a('function');
     const CentionChat = window._CentionChat?.();

@@ -1,6 +1,7 @@
 import { createCentionChat } from '../../client/centionchat.js';
 import { readStoredSession, readValue, writeValue } from '../../client/session-store.js';
 import type { CentionChatApi, SessionStorageKind } from '../../client/types.js';
+import { ModalFocus } from '../../controllers/modal-focus.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
 import { pluralText } from '../../i18n/plural.js';
@@ -133,6 +134,8 @@ export class CentionChatElement extends HTMLElement {
     this.#sync();
   });
   readonly #handleVisibility = () => this.#sync();
+  /** The page behind the full-screen (small screen) panel is inert while it is open. */
+  readonly #modal = new ModalFocus();
 
   constructor() {
     super();
@@ -257,6 +260,7 @@ export class CentionChatElement extends HTMLElement {
   disconnectedCallback(): void {
     document.removeEventListener('visibilitychange', this.#handleVisibility);
     this.#viewport.stop();
+    this.#modal.release();
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
@@ -308,9 +312,11 @@ export class CentionChatElement extends HTMLElement {
     if (size?.isSmallScreen && isOpen && !this.isInline) {
       style.setProperty('block-size', `${size.height}px`);
       style.setProperty('inset-block-start', `${size.offsetTop}px`);
+      this.#modal.hold(this);
     } else {
       style.removeProperty('block-size');
       style.removeProperty('inset-block-start');
+      this.#modal.release();
     }
 
     const panel = this.#panel;
