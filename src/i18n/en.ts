@@ -66,6 +66,7 @@ export const en = {
   youChose: 'You chose: {TITLE}',
   buttonsEnded: 'The chat has ended; these choices are no longer available.',
   agentJoined: '{NAME} joined the chat.',
+  tooLong: 'The message is too long: at most {LIMIT} characters.',
   openImage: 'Open {NAME} full size',
   agentTyping: '{NAME} is typing…',
   someoneTyping: 'The agent is typing…',

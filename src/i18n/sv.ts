@@ -54,6 +54,7 @@ export const sv: WidgetStrings = {
   youChose: 'Du valde: {TITLE}',
   buttonsEnded: 'Chatten har avslutats; de här valen går inte längre att göra.',
   agentJoined: '{NAME} har anslutit till chatten.',
+  tooLong: 'Meddelandet är för långt: högst {LIMIT} tecken.',
   openImage: 'Öppna {NAME} i full storlek',
   agentTyping: '{NAME} skriver…',
   someoneTyping: 'Handläggaren skriver…',
