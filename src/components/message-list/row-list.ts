@@ -18,6 +18,22 @@ interface Row {
   stamp: number;
 }
 
+/**
+ * Renders a row. Most rows are drawn once and kept as plain DOM: Lit renders them into a
+ * fragment that is then moved into the row, so no Lit bookkeeping stays alive per row (the JS
+ * heap of 5,000 rows is their items and little else). Template rows keep theirs: they change
+ * under the visitor's hands (a choice), and updating them in place keeps focus on the button.
+ */
+function draw(element: HTMLElement, item: ChatItem, template: TemplateResult): void {
+  if (item.kind === 'template') {
+    render(template, element);
+    return;
+  }
+  const fragment = document.createDocumentFragment();
+  render(template, fragment);
+  element.replaceChildren(fragment);
+}
+
 export class RowList {
   readonly #rows = new Map<string, Row>();
   #stamp = 0;
@@ -49,11 +65,11 @@ export class RowList {
         else this.container.prepend(element);
         row = { item, extras, element, stamp };
         this.#rows.set(item.key, row);
-        render(renderRow(item, index), element);
+        draw(element, item, renderRow(item, index));
       } else if (row.item !== item || row.extras.some((value, at) => value !== extras[at])) {
         row.item = item;
         row.extras = extras;
-        render(renderRow(item, index), row.element);
+        draw(row.element, item, renderRow(item, index));
       }
       row.stamp = stamp;
       previous = row.element;
