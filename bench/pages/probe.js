@@ -62,7 +62,10 @@
   const centionRows = () => centionMessageList()?.shadowRoot?.querySelector('.content');
 
   /** The rendered text of the widget's last message ('' before there is one). */
-  const centionLastText = () => centionRows()?.lastElementChild?.textContent ?? '';
+  const centionLastText = () => {
+    const rows = centionRows()?.querySelectorAll('.row');
+    return rows?.[rows.length - 1]?.textContent ?? '';
+  };
 
   /** The composer's text field is there and can be typed into. */
   const centionComposerUsable = () => {
@@ -87,7 +90,7 @@
   window.benchProbe = {
     /** Messages in the widget's log (a check that the whole history was rendered). */
     centionMessageCount() {
-      return centionRows()?.querySelectorAll(':scope > .row').length ?? 0;
+      return centionRows()?.querySelectorAll('.row').length ?? 0;
     },
 
     /** Message bubbles in deep-chat (same check). */

@@ -276,7 +276,8 @@ describe('message rows: structure, links', () => {
       }),
     );
     const row = shadow(el).querySelector('[role="listitem"]');
-    expect(row?.parentElement?.getAttribute('role')).to.equal('list');
+    expect(row?.parentElement?.closest('[role]')?.getAttribute('role')).to.equal('none');
+    expect(row?.closest('[role="list"]')).to.not.equal(null);
     // The visible name is hidden from screen readers; the bubble names the sender once.
     const spoken = [...(row?.querySelectorAll('.bubble, .details') ?? [])]
       .map((part) => part.textContent?.replace(/\s+/g, ' ').trim())
