@@ -158,7 +158,7 @@ export function addMessages(
 
 /**
  * An older page (the `history` event): shown before everything else, as history (never
- * announced, already read).
+ * announced, already read). One concatenation, whatever the page or the history.
  */
 export function addOlder(
   state: ChatState,
@@ -166,8 +166,17 @@ export function addOlder(
   hasMore: boolean,
   I: Translate,
 ): ChatState {
-  const event = { agent: state.agentName, client: state.clientName, chat };
-  return { ...addMessages(state, event, I, false).state, hasOlder: hasMore };
+  const names = { agent: state.agentName, client: state.clientName };
+  const first = state.items[0]?.order ?? Infinity;
+  const older = chat
+    .filter((message) => message.id < first)
+    .map((message) => {
+      const item = toChatItem(message, names, I, false);
+      return item.sender === 'CLIENT' && item.kind !== 'file'
+        ? deliveryOf({ ...item, delivery: 'sent' }, state.ackedIds)
+        : item;
+    });
+  return { ...state, items: [...older, ...state.items], hasOlder: hasMore };
 }
 
 /** Inserts after every item whose `order` is not greater (stable for equal orders). */

@@ -68,6 +68,7 @@ export class CentionMessageList extends PanelElement {
   /** Failed visitor messages already announced (each failure is said once). */
   readonly #failuresSpoken = new Set<string>();
   #isWaitingForOlder = false;
+  #lastShared: unknown[] = [];
   #sanitizerLoading: Promise<void> | undefined;
 
   constructor() {
@@ -189,17 +190,16 @@ export class CentionMessageList extends PanelElement {
         item.sender === 'SYSTEM'
       );
     };
+    // What every row shows besides its item: when one changed, every row is looked at.
+    const shared = [this.hasEnded, this.downloadToken, this.strings, ready];
+    const isSharedChanged = shared.some((value, at) => value !== this.#lastShared[at]);
+    this.#lastShared = shared;
     rows.update(
       items,
       // A row renders again only when something it shows changed.
-      (_item, index) => [
-        isGroupStart(index),
-        this.hasEnded,
-        this.downloadToken,
-        this.strings,
-        ready,
-      ],
+      (_item, index) => [isGroupStart(index), ...shared],
       (item, index) => renderMessageRow(item, isGroupStart(index), context),
+      isSharedChanged,
     );
   }
 

@@ -17,8 +17,6 @@ interface Row {
   /** What else the row shows (group start, ended, strings…), compared by identity. */
   extras: readonly unknown[];
   element: HTMLElement;
-  /** The update that last saw this row: rows not seen by the latest are gone. */
-  stamp: number;
 }
 
 /**
@@ -39,7 +37,7 @@ function draw(element: HTMLElement, item: ChatItem, template: TemplateResult): v
 
 export class RowList {
   readonly #rows = new Map<string, Row>();
-  #stamp = 0;
+  #items: readonly ChatItem[] = [];
 
   constructor(readonly container: HTMLElement) {}
 
@@ -77,10 +75,20 @@ export class RowList {
     items: readonly ChatItem[],
     extrasOf: (item: ChatItem, index: number) => readonly unknown[],
     renderRow: (item: ChatItem, index: number) => TemplateResult,
+    /** Something every row shows changed (strings, the chat ended…): look at every row. */
+    everything: boolean,
   ): void {
-    const stamp = ++this.#stamp;
-    let previous: HTMLElement | undefined;
-    items.forEach((item, index) => {
+    // Rows before the first item that changed (by identity, at the same place since the last
+    // update) are as they were: a new message at the end costs one comparison per row, no more.
+    const last = this.#items;
+    let start = 0;
+    if (!everything) while (start < items.length && items[start] === last[start]) start += 1;
+    // Its predecessor may show differently now (a group start): begin one earlier.
+    start = Math.max(0, start - 1);
+    this.#items = items;
+    let previous = start > 0 ? this.#rows.get(items[start - 1]?.key ?? '')?.element : undefined;
+    for (let index = start; index < items.length; index++) {
+      const item = items[index] as ChatItem;
       const extras = extrasOf(item, index);
       let row = this.#rows.get(item.key);
       if (!row) {
@@ -89,7 +97,7 @@ export class RowList {
         element.setAttribute('role', 'listitem');
         element.dataset.key = item.key;
         this.#place(element, previous);
-        row = { item, extras, element, stamp };
+        row = { item, extras, element };
         this.#rows.set(item.key, row);
         draw(element, item, renderRow(item, index));
       } else if (row.item !== item || row.extras.some((value, at) => value !== extras[at])) {
@@ -97,12 +105,14 @@ export class RowList {
         row.extras = extras;
         draw(row.element, item, renderRow(item, index));
       }
-      row.stamp = stamp;
       previous = row.element;
-    });
+    }
+    // Rows whose item is gone (a "sending" copy replaced by the stored message): rare, so the
+    // one full pass is only made then.
     if (this.#rows.size > items.length) {
+      const keys = new Set(items.map((item) => item.key));
       for (const [key, row] of this.#rows) {
-        if (row.stamp === stamp) continue;
+        if (keys.has(key)) continue;
         const chunk = row.element.parentElement;
         row.element.remove();
         if (chunk?.childElementCount === 0) chunk.remove();
