@@ -62,10 +62,9 @@
   const centionRows = () => centionMessageList()?.shadowRoot?.querySelector('.content');
 
   /** The rendered text of the widget's last message ('' before there is one). */
-  const centionLastText = () => {
-    const rows = centionRows()?.querySelectorAll('.row');
-    return rows?.[rows.length - 1]?.textContent ?? '';
-  };
+  // The last row of the last chunk (rows are grouped in chunks of a page).
+  const centionLastText = () =>
+    centionRows()?.lastElementChild?.lastElementChild?.textContent ?? '';
 
   /** The composer's text field is there and can be typed into. */
   const centionComposerUsable = () => {

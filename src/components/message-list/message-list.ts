@@ -190,15 +190,14 @@ export class CentionMessageList extends PanelElement {
         item.sender === 'SYSTEM'
       );
     };
-    // What every row shows besides its item: when one changed, every row is looked at.
+    // What every row shows besides its item: when one changed, every row is drawn again.
     const shared = [this.hasEnded, this.downloadToken, this.strings, ready];
     const isSharedChanged = shared.some((value, at) => value !== this.#lastShared[at]);
     this.#lastShared = shared;
     rows.update(
       items,
-      // A row renders again only when something it shows changed.
-      (_item, index) => [isGroupStart(index), ...shared],
-      (item, index) => renderMessageRow(item, isGroupStart(index), context),
+      isGroupStart,
+      (item, groupStart) => renderMessageRow(item, groupStart, context),
       isSharedChanged,
     );
   }

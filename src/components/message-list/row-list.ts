@@ -14,8 +14,8 @@ const CHUNK_ROWS = 50;
 
 interface Row {
   item: ChatItem;
-  /** What else the row shows (group start, ended, strings…), compared by identity. */
-  extras: readonly unknown[];
+  /** Whether the row starts a group (shows its author); the rest it shows comes from `item`. */
+  isGroupStart: boolean;
   element: HTMLElement;
 }
 
@@ -73,8 +73,8 @@ export class RowList {
   /** Brings the rows in line with `items` (in order), rendering only new and changed ones. */
   update(
     items: readonly ChatItem[],
-    extrasOf: (item: ChatItem, index: number) => readonly unknown[],
-    renderRow: (item: ChatItem, index: number) => TemplateResult,
+    isGroupStart: (index: number) => boolean,
+    renderRow: (item: ChatItem, isGroupStart: boolean) => TemplateResult,
     /** Something every row shows changed (strings, the chat ended…): look at every row. */
     everything: boolean,
   ): void {
@@ -89,7 +89,7 @@ export class RowList {
     let previous = start > 0 ? this.#rows.get(items[start - 1]?.key ?? '')?.element : undefined;
     for (let index = start; index < items.length; index++) {
       const item = items[index] as ChatItem;
-      const extras = extrasOf(item, index);
+      const groupStart = isGroupStart(index);
       let row = this.#rows.get(item.key);
       if (!row) {
         const element = document.createElement('div');
@@ -97,13 +97,13 @@ export class RowList {
         element.setAttribute('role', 'listitem');
         element.dataset.key = item.key;
         this.#place(element, previous);
-        row = { item, extras, element };
+        row = { item, isGroupStart: groupStart, element };
         this.#rows.set(item.key, row);
-        draw(element, item, renderRow(item, index));
-      } else if (row.item !== item || row.extras.some((value, at) => value !== extras[at])) {
+        draw(element, item, renderRow(item, groupStart));
+      } else if (everything || row.item !== item || row.isGroupStart !== groupStart) {
         row.item = item;
-        row.extras = extras;
-        draw(row.element, item, renderRow(item, index));
+        row.isGroupStart = groupStart;
+        draw(row.element, item, renderRow(item, groupStart));
       }
       previous = row.element;
     }
