@@ -188,7 +188,7 @@ describe('<cention-chat>', () => {
     );
     expect(shadow(finished).querySelector('.print')).to.be.instanceOf(HTMLAnchorElement);
     const composer = find(el, 'cention-chat-panel', 'cention-composer', 'textarea');
-    expect((composer as HTMLTextAreaElement).disabled, 'the composer is disabled').to.equal(true);
+    expect((composer as HTMLTextAreaElement).readOnly, 'the composer is read-only').to.equal(true);
     await waitFor(
       () => deepActiveElement()?.classList.contains('restart'),
       'focus on "Start a new chat"',
@@ -403,6 +403,20 @@ describe('<cention-chat>', () => {
     const live = find(second, 'cention-chat-panel', 'cention-message-list', '[aria-live="polite"]');
     expect(live?.textContent?.trim(), 'history is not read out').to.equal('');
     wrapper.remove();
+  });
+
+  it('an agent ending the chat while the visitor types keeps the draft and the focus', async () => {
+    const el = await renderChat();
+    await startChat(el);
+    await waitFor(() => deepActiveElement()?.localName === 'textarea', 'focus in the composer');
+    await sendKeys({ type: 'Half a thought' });
+    await server.finishSession('agent');
+    await waitFor(() => find(el, 'cention-chat-panel', 'cention-chat-finished'), 'finished');
+    await aTimeout(50);
+    const field = deepActiveElement() as HTMLTextAreaElement | null;
+    expect(field?.localName, 'focus stays in the composer').to.equal('textarea');
+    expect(field?.value).to.equal('Half a thought');
+    expect(field?.readOnly).to.equal(true);
   });
 
   it('speaks the page language, follows RTL, and themes dark', async () => {

@@ -71,7 +71,9 @@ describe('cention-composer', () => {
 
   it('is disabled when the chat has ended', async () => {
     const el = await fixture<CentionComposer>(html`<cention-composer disabled></cention-composer>`);
-    expect(textarea(el).disabled).to.equal(true);
+    // Read-only rather than disabled: a draft stays, and so does focus (it can still be copied).
+    expect(textarea(el).readOnly).to.equal(true);
+    expect(textarea(el).getAttribute('aria-disabled')).to.equal('true');
     expect(textarea(el).placeholder).to.equal('The chat has ended.');
     expect(shadow(el).querySelector<HTMLButtonElement>('[part="send-button"]')?.disabled).to.equal(
       true,

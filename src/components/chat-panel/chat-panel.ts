@@ -127,9 +127,10 @@ export class CentionChatPanel extends PanelElement {
       this.#lastView = view;
       const dialog = this.renderRoot.querySelector('.dialog');
       if (wasLoading && this.shadowRoot?.activeElement === dialog) this.focus();
-      // The chat ended under the visitor's hands (the composer is now disabled): keep focus in
-      // the panel, on "Start a new chat".
-      else if (view === 'finished' && this.#hadFocus) this.focus();
+      // The chat ended under the visitor's hands: focus stays where it is (a draft in the
+      // composer, now read-only, is kept); only focus that was lost goes to "Start a new chat".
+      else if (view === 'finished' && this.#hadFocus && !this.matches(':focus-within'))
+        this.focus();
     }
   }
 

@@ -302,7 +302,8 @@ export class CentionComposer extends PanelElement {
           placeholder=${isDisabled ? strings.chatEndedComposer : strings.composerPlaceholder}
           aria-describedby="composer-notes"
           aria-invalid=${this.error ? 'true' : 'false'}
-          ?disabled=${isDisabled}
+          aria-disabled=${isDisabled ? 'true' : nothing}
+          ?readonly=${isDisabled}
           .value=${this.value}
           @input=${this.#handleInput}
           @keydown=${this.#handleKeydown}
