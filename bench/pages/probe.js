@@ -1,4 +1,4 @@
-/* global performance, requestAnimationFrame, MessageChannel, customElements */
+/* global performance, requestAnimationFrame, MessageChannel, customElements, PerformanceObserver */
 // Page-side timing helpers for the widget benches, inlined into every bench page (so loading them
 // costs no request). Plain browser JavaScript: Playwright runs it as it is, without a build.
 //
@@ -58,10 +58,22 @@
     return centionList;
   };
 
+  /** The rows of the widget's log (rows are plain elements since the log rebuild). */
+  const centionRows = () => centionMessageList()?.shadowRoot?.querySelector('.content');
+
   /** The rendered text of the widget's last message ('' before there is one). */
-  const centionLastText = () => {
-    const last = centionMessageList()?.shadowRoot?.querySelector('.log')?.lastElementChild;
-    return last?.shadowRoot?.textContent ?? '';
+  // The last row of the last chunk (rows are grouped in chunks of a page).
+  const centionLastText = () =>
+    centionRows()?.lastElementChild?.lastElementChild?.textContent ?? '';
+
+  /** The composer's text field is there and can be typed into. */
+  const centionComposerUsable = () => {
+    const field = document
+      .querySelector('cention-chat')
+      ?.shadowRoot?.querySelector('cention-chat-panel')
+      ?.shadowRoot?.querySelector('cention-composer')
+      ?.shadowRoot?.querySelector('textarea');
+    return Boolean(field && !field.disabled && field.getBoundingClientRect().height > 0);
   };
 
   /** The rendered text of deep-chat's last message bubble ('' before there is one). */
@@ -77,9 +89,7 @@
   window.benchProbe = {
     /** Messages in the widget's log (a check that the whole history was rendered). */
     centionMessageCount() {
-      return (
-        centionMessageList()?.shadowRoot?.querySelectorAll('.log > cention-message').length ?? 0
-      );
+      return centionRows()?.querySelectorAll('.row').length ?? 0;
     },
 
     /** Message bubbles in deep-chat (same check). */
@@ -134,6 +144,53 @@
       this.pending = whenPainted(() => centionLastText().includes(text)).then(
         async ({ paintedAt }) => ({ arrivedAt: await this.centionArrival(text), paintedAt }),
       );
+    },
+
+    /** As armCentionMessage, and the composer must be usable too (a resume's first view). */
+    armCentionResume(text) {
+      this.pending = whenPainted(
+        () => centionLastText().includes(text) && centionComposerUsable(),
+      ).then(async ({ paintedAt }) => ({ arrivedAt: await this.centionArrival(text), paintedAt }));
+    },
+
+    /**
+     * Scrolls the widget's log to the top until `total` rows are in it, as a visitor paging back
+     * would (each page is asked for when the top is near). Returns the time it took and the
+     * longest animation frame meanwhile (Long Animation Frames API; long tasks where absent).
+     */
+    async pageCentionToTop(total) {
+      const log = centionMessageList()?.shadowRoot?.querySelector('.log');
+      if (!log) throw new Error('no log');
+      const frames = [];
+      const type = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
+        ? 'long-animation-frame'
+        : 'longtask';
+      const observer = new PerformanceObserver((list) => frames.push(...list.getEntries()));
+      observer.observe({ type, buffered: false });
+      const started = performance.now();
+      let pages = 0;
+      while (this.centionMessageCount() < total) {
+        const before = this.centionMessageCount();
+        log.scrollTop = 0;
+        const deadline = performance.now() + 10000;
+        while (this.centionMessageCount() === before) {
+          if (performance.now() > deadline) throw new Error(`paging stuck at ${before} rows`);
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        pages += 1;
+      }
+      const { paintedAt } = await whenPainted(() => true);
+      observer.disconnect();
+      // Back at the newest message, where a visitor reads what comes next.
+      log.scrollTop = log.scrollHeight;
+      const durations = frames.map((frame) => frame.duration);
+      return {
+        ms: paintedAt - started,
+        pages,
+        longestFrameMs: Math.max(0, ...durations),
+        framesOver50: durations.filter((duration) => duration > 50).length,
+        frameKind: type,
+      };
     },
 
     /** The "script-start" mark's time. */

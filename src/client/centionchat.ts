@@ -28,6 +28,7 @@ import type {
 import type { VisitorServerFrame } from './codec.js';
 import { createConnection, type Connection } from './connection.js';
 import { createDelivery, type Delivery } from './delivery.js';
+import { History } from './history.js';
 import { callSafely, Emitter } from './emitter.js';
 import { CentionChatError } from './errors.js';
 import { apiURL, requestCanChat, transcriptURL } from './http.js';
@@ -49,6 +50,7 @@ export class CentionChat implements CentionChatApi {
   readonly #connection: Connection;
   readonly #delivery: Delivery;
   readonly #outbox: Outbox;
+  readonly #history: History;
   #state: ConnectionState = 'idle';
   #session: SessionInfo | undefined;
   #registration: ConnectParameters | undefined;
@@ -76,6 +78,7 @@ export class CentionChat implements CentionChatApi {
       onClose: (unreachable) => {
         this.#isLive = false;
         this.#delivery.close();
+        this.#history.fail();
         if (unreachable !== undefined) {
           this.#emitError('network', `No connection to the chat server (${unreachable})`);
         }
@@ -89,6 +92,17 @@ export class CentionChat implements CentionChatApi {
       () => this.#handleOutboxChange(),
     );
     this.#outbox = this.#delivery.outbox;
+    this.#history = new History(this.#options.historyPageSize, (before, limit) =>
+      this.#connection.send('history', { before, limit }),
+    );
+  }
+
+  get hasOlder(): boolean {
+    return this.#history.hasOlder;
+  }
+
+  loadOlder(): boolean {
+    return this.#isLive && this.#history.loadOlder();
   }
 
   get sessionId(): number | undefined {
@@ -270,6 +284,7 @@ export class CentionChat implements CentionChatApi {
     this.#isEnded = false;
     this.#isCloseRequested = false;
     this.#delivery.forget();
+    this.#history.forget();
   }
 
   /** The chat is over: stop, mark unsent messages failed, forget the stored session. */
@@ -286,10 +301,12 @@ export class CentionChat implements CentionChatApi {
     const session = this.#session;
     const lastSeenId = this.#delivery.lastSeenId;
     if (session) {
+      const historyLimit = this.#history.resumeLimit(lastSeenId);
       this.#connection.send('resume', {
         sessionId: session.sessionId,
         sessionSecret: session.sessionSecret,
         ...(lastSeenId > 0 ? { lastSeenId } : {}),
+        ...(historyLimit === undefined ? {} : { historyLimit }),
       });
     } else if (this.#registration) {
       this.#registerFrameId = this.#connection.send('register', {
@@ -307,13 +324,20 @@ export class CentionChat implements CentionChatApi {
       case 'register':
       case 'resume': {
         const [result] = frame.args;
-        if ('error' in result) this.#handleResumeError(result.error);
-        else this.#attach(result, frame.event === 'resume');
+        if ('error' in result) return this.#handleResumeError(result.error);
+        if ('hasOlder' in result) this.#history.hasOlder = result.hasOlder === true;
+        this.#attach(result, frame.event === 'resume');
         return;
       }
       case 'chat message': {
         const news = this.#delivery.receive(frame.args[0]);
+        if (news) this.#history.delivered(news.chat);
         if (news) this.#events.emit('chat message', news);
+        return;
+      }
+      case 'history': {
+        const page = this.#history.receive(frame.args[0], frame.re);
+        if (page) this.#events.emit('history', page);
         return;
       }
       case 'message sent':
@@ -367,6 +391,7 @@ export class CentionChat implements CentionChatApi {
 
   #handleServerError(error: ErrorPayload, re: number | undefined): void {
     this.#debug('server error:', error);
+    if (this.#history.fail(re)) return;
     if (!this.#delivery.fail(re) && re !== undefined && re === this.#registerFrameId) {
       // Older servers may send no message.
       this.#emitError(error.code, error.message ?? error.code);

@@ -33,7 +33,8 @@ const isSessionInfo = (value: unknown) =>
   isNumber(value.sessionId) &&
   isString(value.sessionSecret) &&
   isOptional(value.areaId, isNumber) &&
-  isOptional(value.clientName, isString);
+  isOptional(value.clientName, isString) &&
+  isOptional(value.hasOlder, (older) => typeof older === 'boolean');
 
 const isChatMessage = (value: unknown) =>
   isObject(value) &&
@@ -73,6 +74,11 @@ const argumentChecks: Record<VisitorServerEventName, (args: unknown[]) => boolea
   'chat closed': () => true,
   'finish chat session': ([details]) => isOptional(details, isObject),
   error: ([error]) => isObject(error) && isString(error.code),
+  history: ([page]) =>
+    isObject(page) &&
+    Array.isArray(page.messages) &&
+    page.messages.every(isChatMessage) &&
+    typeof page.hasMore === 'boolean',
 };
 
 /** Parses and validates one server frame; a string (why) when the frame must be dropped. */

@@ -9,6 +9,7 @@ import type {
   ChatMessageEvent,
   ErrorCode,
   FinishChatEvent,
+  HistoryPage,
   MessageAckedEvent,
   MessageSentEvent,
   QueueDetails,
@@ -20,6 +21,7 @@ export type {
   ChatMessageEvent,
   ChatSender,
   FinishChatEvent,
+  HistoryPage,
   MessageAckedEvent,
   MessageSentEvent,
   QueueDetails,
@@ -48,6 +50,8 @@ export interface CentionChatEventMap {
   connect: [];
   connect_error: [error: ConnectErrorEvent];
   'finish chat session': [details: FinishChatEvent];
+  /** An older page asked for with `loadOlder()`, oldest first (never sent unasked). */
+  history: [page: HistoryPage];
   'message acked': [acked: MessageAckedEvent];
   'message sent': [sent: MessageSentEvent];
   queue: [position: number, details?: QueueDetails];

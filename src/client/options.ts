@@ -24,6 +24,7 @@ export function resolveOptions(options: CentionChatOptions): ResolvedOptions {
     idleTimeoutMs: 45000,
     messageTimeoutMs: 20000,
     debug: false,
+    historyPageSize: 0,
     // SockJS, fetched only when a chat actually connects.
     transport: createSockJSTransport,
     networkEventTarget: typeof window === 'undefined' ? null : window,

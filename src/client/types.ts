@@ -54,6 +54,12 @@ export interface CentionChatOptions {
    * `EventTarget` and dispatch those events on it; null hears none.
    */
   networkEventTarget?: EventTarget | null;
+  /**
+   * Messages per history page. 0 (the default): a resume replays the whole chat, as the Chat API
+   * always did. More: a fresh resume brings only the newest this many (1–100) in its `chat
+   * message`, and `loadOlder()` fetches the pages before them (the `history` event).
+   */
+  historyPageSize?: number;
 }
 
 /**
@@ -131,6 +137,10 @@ export interface CentionChatApi {
   postback(title: string, data: string): void;
   /** Tell the server which agent/system messages the visitor has displayed. */
   seen(ids: number[]): void;
+  /** Whether the server has messages older than the oldest delivered (see `historyPageSize`). */
+  readonly hasOlder: boolean;
+  /** Asks for the next older page (the `history` event); false when there is nothing to ask. */
+  loadOlder(): boolean;
   /** Re-queue a message shown as failed. */
   retryMessage(umid: string): void;
   /**

@@ -9,7 +9,6 @@ export type { CentionChatPanel } from './chat-panel/chat-panel.js';
 export type { CentionChatFinished } from './chat-finished/chat-finished.js';
 export type { CentionComposer } from './composer/composer.js';
 export type { CentionEndConfirm } from './end-confirm/end-confirm.js';
-export type { CentionMessage } from './message/message.js';
 export type { CentionMessageList } from './message-list/message-list.js';
 export type { CentionQueueStatus } from './queue-status/queue-status.js';
 export type { CentionStartForm } from './start-form/start-form.js';

@@ -8,7 +8,6 @@ import { CentionChatFinished } from './chat-finished/chat-finished.js';
 import { CentionChatPanel } from './chat-panel/chat-panel.js';
 import { CentionComposer } from './composer/composer.js';
 import { CentionEndConfirm } from './end-confirm/end-confirm.js';
-import { CentionMessage } from './message/message.js';
 import { setPurifierLoader, type PurifierLoader } from './message/safe-content.js';
 import { CentionMessageList } from './message-list/message-list.js';
 import { CentionQueueStatus } from './queue-status/queue-status.js';
@@ -20,7 +19,6 @@ const panelElements: Record<string, CustomElementConstructor> = {
   'cention-chat-finished': CentionChatFinished,
   'cention-composer': CentionComposer,
   'cention-end-confirm': CentionEndConfirm,
-  'cention-message': CentionMessage,
   'cention-message-list': CentionMessageList,
   'cention-queue-status': CentionQueueStatus,
   'cention-start-form': CentionStartForm,

@@ -14,6 +14,7 @@ import { readVisitorClaims, type VisitorClaims } from './visitor-token.js';
 import {
   addChoice,
   addMessages,
+  addOlder,
   addPending,
   applyOutbox,
   initialChatState,
@@ -82,6 +83,9 @@ export class ChatController implements ReactiveController {
     const client = this.#client;
     this.#unsubscribers = [
       client.registerAction('chat message', (event) => this.#handleChatMessage(event)),
+      client.registerAction('history', ({ messages, hasMore }) =>
+        this.#update(addOlder(this.state, messages, hasMore, this.translate)),
+      ),
       client.registerAction('message sent', (sent) => this.#update(markSent(this.state, sent))),
       client.registerAction('message acked', ({ ids }) => this.#update(markAcked(this.state, ids))),
       client.registerAction('queue', (position, details) =>
@@ -142,7 +146,12 @@ export class ChatController implements ReactiveController {
         this.checkAvailability();
         return;
       }
-      this.#update({ ...this.state, view: 'chat', clientName: result.clientName });
+      this.#update({
+        ...this.state,
+        view: 'chat',
+        clientName: result.clientName,
+        hasOlder: this.#client.hasOlder,
+      });
       // The features (attachments, limits) of the area are only known from canChat.
       this.#client.canChat((canChat) => this.#update({ ...this.state, canChat }), result.areaId);
     });
@@ -193,6 +202,11 @@ export class ChatController implements ReactiveController {
     this.#update(addPending(this.state, unsent.id, text));
     emit(this.#host, 'cention-message-send', { umid: unsent.id, text });
     return unsent;
+  }
+
+  /** The visitor nears the top of the log: the page before the oldest message shown. */
+  loadOlder(): void {
+    this.#client.loadOlder();
   }
 
   /** The message shows "Sending…" again through the client's status (its outbox entry). */

@@ -26,7 +26,8 @@ export interface ChatFile {
   mime?: string;
 }
 
-export type ChatItemKind = 'text' | 'html' | 'system' | 'file' | 'template' | 'choice';
+/** `joined`: made by the widget when an agent takes the chat; `text` is the agent's name. */
+export type ChatItemKind = 'text' | 'html' | 'system' | 'file' | 'template' | 'choice' | 'joined';
 
 /** One row of the message list. */
 export interface ChatItem {
@@ -49,6 +50,8 @@ export interface ChatItem {
   delivery?: DeliveryState;
   /** Title of the postback button the visitor chose (template items). */
   chosen?: string;
+  /** Why a visitor message was not sent (shown and announced with "Not sent."). */
+  failure?: string;
   /** False for history shown on resume: screen readers must not hear it again. */
   isNew: boolean;
 }

@@ -5,6 +5,7 @@
 import type { ConnectionState, OutgoingMessage } from '../client/types.js';
 import type {
   CanChatResult,
+  ChatMessage,
   ChatMessageEvent,
   FinishChatEvent,
   MessageSentEvent,
@@ -45,6 +46,8 @@ export interface ChatState {
   agentName: string;
   clientName: string;
   items: ChatItem[];
+  /** The server has older messages than the first item (load them with `loadOlder`). */
+  hasOlder: boolean;
   /** Agent typing: true, or the text when the area shows it. */
   agentTyping: boolean;
   agentTypingText?: string;
@@ -67,6 +70,7 @@ export const initialChatState = (view: ChatView = 'checking'): ChatState => ({
   agentName: '',
   clientName: '',
   items: [],
+  hasOlder: false,
   agentTyping: false,
   connection: 'idle',
   ackedIds: new Set(),
@@ -108,6 +112,22 @@ export function addMessages(
   );
   let items = state.items;
   const added: ChatItem[] = [];
+  // A person (or robot) takes the chat: say so in the log, before what they write (not for
+  // history: a resumed chat's agent joined long ago).
+  if (isNew && event.agent && event.agent !== state.agentName) {
+    const joined: ChatItem = {
+      key: `j${items.length}-${event.agent}`,
+      order: nextLocalOrder(items),
+      sender: 'SYSTEM',
+      author: '',
+      sentHuman: '',
+      kind: 'joined',
+      text: event.agent,
+      isNew: true,
+    };
+    items = [...items, joined];
+    added.push(joined);
+  }
   for (const message of event.chat) {
     if (known.has(message.id)) continue;
     known.add(message.id);
@@ -138,6 +158,29 @@ export function addMessages(
     },
     added,
   };
+}
+
+/**
+ * An older page (the `history` event): shown before everything else, as history (never
+ * announced, already read). One concatenation, whatever the page or the history.
+ */
+export function addOlder(
+  state: ChatState,
+  chat: ChatMessage[],
+  hasMore: boolean,
+  I: Translate,
+): ChatState {
+  const names = { agent: state.agentName, client: state.clientName };
+  const first = state.items[0]?.order ?? Infinity;
+  const older = chat
+    .filter((message) => message.id < first)
+    .map((message) => {
+      const item = toChatItem(message, names, I, false);
+      return item.sender === 'CLIENT' && item.kind !== 'file'
+        ? deliveryOf({ ...item, delivery: 'sent' }, state.ackedIds)
+        : item;
+    });
+  return { ...state, items: [...older, ...state.items], hasOlder: hasMore };
 }
 
 /** Inserts after every item whose `order` is not greater (stable for equal orders). */

@@ -69,7 +69,9 @@ export const en = {
   chosen: 'Chosen',
   youChose: 'You chose: {TITLE}',
   buttonsEnded: 'The chat has ended; these choices are no longer available.',
-  messageFrom: '{NAME} at {TIME}:',
+  agentJoined: '{NAME} joined the chat.',
+  tooLong: 'The message is too long: at most {LIMIT} characters.',
+  openImage: 'Open {NAME} full size',
   agentTyping: '{NAME} is typing…',
   someoneTyping: 'The agent is typing…',
 

@@ -56,7 +56,9 @@ export const sv: WidgetStrings = {
   chosen: 'Valt',
   youChose: 'Du valde: {TITLE}',
   buttonsEnded: 'Chatten har avslutats; de här valen går inte längre att göra.',
-  messageFrom: '{NAME} klockan {TIME}:',
+  agentJoined: '{NAME} har anslutit till chatten.',
+  tooLong: 'Meddelandet är för långt: högst {LIMIT} tecken.',
+  openImage: 'Öppna {NAME} i full storlek',
   agentTyping: '{NAME} skriver…',
   someoneTyping: 'Handläggaren skriver…',
 

@@ -88,8 +88,30 @@ export interface ResumeRefused {
   error: ResumeRefusal;
 }
 
+/**
+ * A `resume` that asked for `historyLimit`: the session, and whether messages older than the page
+ * that follows exist (fetch them with `history`).
+ */
+export interface ResumedSession extends SessionInfo {
+  hasOlder?: boolean;
+}
+
 /** What `resume` answers: the session, or why there is none. */
-export type ResumeResult = SessionInfo | ResumeRefused;
+export type ResumeResult = ResumedSession | ResumeRefused;
+
+/** `history`: one page of the chat's messages older than `before` (the Cekat cursor style). */
+export interface HistoryFrame {
+  /** Message id cursor: only messages older than this one (a message of this chat). Default: the newest. */
+  before?: number;
+  /** Messages in the page, 1–100 (larger is clamped to 100). Default 50. */
+  limit?: number;
+}
+
+/** Answer to `history`: up to `limit` messages, oldest first, and whether older ones remain. */
+export interface HistoryPage {
+  messages: ChatMessage[];
+  hasMore: boolean;
+}
 
 /** Every event the server sends a visitor, with its `args`. */
 export interface VisitorServerEvents extends CommonServerEvents {
@@ -104,6 +126,7 @@ export interface VisitorServerEvents extends CommonServerEvents {
   'agent unavailable': [];
   'chat closed': [];
   'finish chat session': [details: FinishChatEvent];
+  history: [page: HistoryPage];
 }
 
 export type VisitorServerEventName = keyof VisitorServerEvents;
@@ -142,6 +165,11 @@ export interface ResumeFrame {
   sessionId: number;
   sessionSecret: string;
   lastSeenId?: number;
+  /**
+   * Without `lastSeenId`: send only the newest this many messages (1–100) and say in the answer
+   * whether older ones exist (`hasOlder`). Left out, every message comes, as before.
+   */
+  historyLimit?: number;
 }
 
 /** Every frame a visitor's client sends, with its `data`. */
@@ -157,6 +185,7 @@ export interface VisitorClientFrames {
   seen: { ids: number[] };
   'close chat': Record<string, never>;
   page: PageFrame;
+  history: HistoryFrame;
 }
 
 export type VisitorFrameType = keyof VisitorClientFrames;

@@ -2,18 +2,73 @@ import { expect } from '@open-wc/testing';
 import {
   addChoice,
   addMessages,
+  addOlder,
   addPending,
   applyOutbox,
   initialChatState,
   markAcked,
   markSent,
   unavailability,
+  type ChatState,
 } from '../../src/controllers/chat-state.js';
 import { agentMessage, structured } from './helpers.js';
 
 const keepEnglish = () => undefined;
+/** The items of messages, without the widget's own "joined" lines. */
+const shown = (state: ChatState) => state.items.filter((item) => item.kind !== 'joined');
 
 describe('chat state', () => {
+  it('adds a "joined" line when an agent takes the chat, before what they write; not for history', () => {
+    const queued = addMessages(
+      initialChatState('chat'),
+      { agent: '', client: 'Vera', chat: [agentMessage('question', { sender: 'CLIENT' })] },
+      keepEnglish,
+      true,
+    ).state;
+    const accepted = addMessages(
+      queued,
+      { agent: 'Alice', client: 'Vera', chat: [] },
+      keepEnglish,
+      true,
+    );
+    expect(accepted.added.map((i) => [i.kind, i.text])).to.deep.equal([['joined', 'Alice']]);
+    const answered = addMessages(
+      accepted.state,
+      { agent: 'Alice', client: 'Vera', chat: [agentMessage('Hi, Alice here')] },
+      keepEnglish,
+      true,
+    ).state;
+    expect(answered.items.map((i) => i.kind)).to.deep.equal(['text', 'joined', 'html']);
+    const resumed = addMessages(
+      initialChatState('chat'),
+      { agent: 'Alice', client: 'Vera', chat: [agentMessage('earlier')] },
+      keepEnglish,
+      false,
+    ).state;
+    expect(
+      resumed.items.some((i) => i.kind === 'joined'),
+      'history has no joined line',
+    ).to.equal(false);
+  });
+
+  it('puts an older page before everything shown, as history', () => {
+    const newest = addMessages(
+      initialChatState('chat'),
+      { agent: 'Alice', client: 'Vera', chat: [agentMessage('new', { id: 50 })] },
+      keepEnglish,
+      false,
+    ).state;
+    const older = addOlder(
+      newest,
+      [agentMessage('a', { id: 10 }), agentMessage('b', { id: 11 })],
+      false,
+      keepEnglish,
+    );
+    expect(older.items.map((i) => i.text)).to.deep.equal(['a', 'b', 'new']);
+    expect(older.items.every((i) => !i.isNew)).to.equal(true);
+    expect(older.hasOlder).to.equal(false);
+  });
+
   it('dedupes messages by id and keeps them in id order', () => {
     const first = agentMessage('one');
     const second = agentMessage('two');
@@ -31,7 +86,7 @@ describe('chat state', () => {
     );
     state = result.state;
     expect(result.added.map((i) => i.text)).to.deep.equal(['one']);
-    expect(state.items.map((i) => i.text)).to.deep.equal(['one', 'two']);
+    expect(shown(state).map((i) => i.text)).to.deep.equal(['one', 'two']);
     expect(state.agentName).to.equal('Anna');
   });
 
@@ -50,7 +105,7 @@ describe('chat state', () => {
       true,
     ).state;
     expect(left.agentName).to.equal('');
-    expect(left.items.map((i) => i.text)).to.deep.equal(['hello', 'Anna has left the chat.']);
+    expect(shown(left).map((i) => i.text)).to.deep.equal(['hello', 'Anna has left the chat.']);
   });
 
   it('follows a visitor message: sending → sent → seen, replaced by the stored copy', () => {
@@ -90,7 +145,7 @@ describe('chat state', () => {
       keepEnglish,
       true,
     ).state;
-    expect(state.items.map((i) => i.text)).to.deep.equal(['Lost', 'Reply']);
+    expect(shown(state).map((i) => i.text)).to.deep.equal(['Lost', 'Reply']);
   });
 
   it('records a postback choice on the template and in the log', () => {
@@ -110,10 +165,10 @@ describe('chat state', () => {
       keepEnglish,
       true,
     );
-    const key = state.items[0]?.key ?? '';
+    const key = shown(state)[0]?.key ?? '';
     state = addChoice(state, key, 'A');
-    expect(state.items[0]?.chosen).to.equal('A');
-    expect(state.items[1]).to.include({ kind: 'choice', text: 'A', sender: 'CLIENT' });
+    expect(shown(state)[0]?.chosen).to.equal('A');
+    expect(shown(state)[1]).to.include({ kind: 'choice', text: 'A', sender: 'CLIENT' });
     const answer = agentMessage('You picked A');
     state = addMessages(
       state,
@@ -121,7 +176,7 @@ describe('chat state', () => {
       keepEnglish,
       true,
     ).state;
-    expect(state.items.map((i) => i.kind)).to.deep.equal(['template', 'choice', 'html']);
+    expect(state.items.map((i) => i.kind)).to.deep.equal(['joined', 'template', 'choice', 'html']);
   });
 
   it('derives why a chat cannot start', () => {

@@ -75,10 +75,18 @@ async function startChat(el: CentionChatElement): Promise<void> {
 const messageTexts = (el: CentionChatElement): string[] => {
   const list = find(el, 'cention-chat-panel', 'cention-message-list');
   if (!list?.shadowRoot) return [];
-  return [...list.shadowRoot.querySelectorAll('cention-message')].map(
-    (m) => m.shadowRoot?.querySelector('.bubble')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+  return messageRows(el).map(
+    (row) => row.querySelector('.bubble')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
   );
 };
+
+/** The log's rows of messages (without the widget's own "joined" lines). */
+function messageRows(el: CentionChatElement): Element[] {
+  const list = find(el, 'cention-chat-panel', 'cention-message-list');
+  return [...(list?.shadowRoot?.querySelectorAll('.row') ?? [])].filter(
+    (row) => !row.querySelector('.system') || !row.textContent?.includes('joined the chat'),
+  );
+}
 
 describe('<cention-chat>', () => {
   it('draws only the launcher: no panel, no connection, nothing stored before a chat', async () => {
@@ -146,10 +154,7 @@ describe('<cention-chat>', () => {
     const [frame] = await server.waitForFrames('chat message');
     expect(frame?.data?.message).to.equal('Any news?');
     await waitFor(
-      () =>
-        find(el, 'cention-chat-panel', 'cention-message-list')
-          ?.shadowRoot?.querySelectorAll('cention-message')[1]
-          ?.shadowRoot?.querySelector('.delivery')?.textContent === 'Sent',
+      () => messageRows(el)[1]?.querySelector('.delivery')?.textContent === 'Sent',
       'the message marked sent',
     );
 
@@ -185,7 +190,7 @@ describe('<cention-chat>', () => {
     expect(save.href).to.contain(`${server.baseURL}/socket/external.api/savehistory?`);
     expect(shadow(finished).querySelector('.print')).to.be.instanceOf(HTMLAnchorElement);
     const composer = find(el, 'cention-chat-panel', 'cention-composer', 'textarea');
-    expect((composer as HTMLTextAreaElement).disabled, 'the composer is disabled').to.equal(true);
+    expect((composer as HTMLTextAreaElement).readOnly, 'the composer is read-only').to.equal(true);
     await waitFor(
       () => deepActiveElement()?.classList.contains('restart'),
       'focus on "Start a new chat"',
@@ -239,9 +244,7 @@ describe('<cention-chat>', () => {
       expect(outline(shadow(el).querySelector('[part="panel"]'))).to.equal('rgb(1, 1, 2)');
       expect(outline(find(el, panel, '[part="header"]'))).to.equal('rgb(2, 1, 2)');
       expect(outline(find(el, ...list, '[part="messages"]'))).to.equal('rgb(3, 1, 2)');
-      expect(outline(find(el, ...list, 'cention-message', '[part="message"]'))).to.equal(
-        'rgb(4, 1, 2)',
-      );
+      expect(outline(find(el, ...list, '[part="message"]'))).to.equal('rgb(4, 1, 2)');
       expect(outline(find(el, panel, 'cention-composer', '[part="composer"]'))).to.equal(
         'rgb(5, 1, 2)',
       );
@@ -280,11 +283,7 @@ describe('<cention-chat>', () => {
       '<img src="data:image/png;base64,AAAA" onerror="window.__chatPwned = 1"><a href="javascript:window.__chatPwned = 1">x</a><script>window.__chatPwned = 1</script>ok',
     );
     await waitFor(() => messageTexts(el).some((t) => t.includes('ok')), 'hostile message');
-    const message = find(
-      el,
-      'cention-chat-panel',
-      'cention-message-list',
-    )?.shadowRoot?.querySelectorAll('cention-message')[1]?.shadowRoot;
+    const message = messageRows(el)[1];
     expect(message?.querySelector('[onerror], script')).to.equal(null);
     expect(message?.querySelector('a')?.getAttribute('href') ?? null).to.equal(null);
     await aTimeout(50);
@@ -307,16 +306,12 @@ describe('<cention-chat>', () => {
     await server.waitForFrames('add attachment');
     const image = await waitFor(
       () =>
-        [
-          ...(find(el, 'cention-chat-panel', 'cention-message-list')?.shadowRoot?.querySelectorAll(
-            'cention-message',
-          ) ?? []),
-        ]
-          .map((m) => m.shadowRoot?.querySelector<HTMLImageElement>('img.thumbnail'))
+        messageRows(el)
+          .map((row) => row.querySelector<HTMLImageElement>('img.thumbnail'))
           .find((img) => img && img.complete && img.naturalWidth > 0) ?? undefined,
       'a loaded thumbnail',
     );
-    expect(image.alt).to.equal('dot.png');
+    expect(image.alt).to.equal('Open dot.png full size');
     expect(new URL(image.src).searchParams.get('t'), 'the session secret').to.be.a('string');
     await expect(el).to.be.accessible();
   });
@@ -339,11 +334,7 @@ describe('<cention-chat>', () => {
       { agent: 'Bot' },
     );
     await waitFor(() => messageTexts(el).some((t) => t.includes('What do you need?')), 'template');
-    const templateMessage = find(
-      el,
-      'cention-chat-panel',
-      'cention-message-list',
-    )?.shadowRoot?.querySelectorAll('cention-message')[1]?.shadowRoot;
+    const templateMessage = messageRows(el)[1];
     const link = templateMessage?.querySelector<HTMLAnchorElement>('.buttons a');
     expect(link?.href).to.equal('https://example.com/track');
     expect(link?.rel).to.equal('noopener noreferrer');
@@ -388,6 +379,46 @@ describe('<cention-chat>', () => {
     const live = find(second, 'cention-chat-panel', 'cention-message-list', '[aria-live="polite"]');
     expect(live?.textContent?.trim(), 'history is not read out again').to.equal('');
     wrapper.remove();
+  });
+
+  it('resumes a long chat with the newest page and loads older pages by scrolling up, none announced', async () => {
+    const first = await renderChat();
+    await startChat(first);
+    for (let n = 1; n <= 70; n++) await server.pushMessage(`Answer ${n}`);
+    await waitFor(() => messageTexts(first).some((t) => t.includes('Answer 70')), 'all answers');
+    fixtureCleanup(); // "navigate away"
+
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const second = document.createElement('cention-chat') as CentionChatElement;
+    second.setAttribute('base-url', server.baseURL);
+    second.setAttribute('area', '2');
+    wrapper.append(second);
+    await waitFor(() => messageTexts(second).some((t) => t.includes('Answer 70')), 'newest page');
+    const [resume] = await server.waitForFrames('resume');
+    expect(resume?.data).to.include({ historyLimit: 50 });
+    const log = find(second, 'cention-chat-panel', 'cention-message-list', '.log') as HTMLElement;
+    await waitFor(() => log.scrollTop > 0, 'at the newest message');
+    log.scrollTop = 0;
+    await waitFor(() => messageTexts(second).length === 71, 'every message after paging');
+    expect(messageTexts(second)[0], 'the first question, paged in last').to.match(/^You: /);
+    const live = find(second, 'cention-chat-panel', 'cention-message-list', '[aria-live="polite"]');
+    expect(live?.textContent?.trim(), 'history is not read out').to.equal('');
+    wrapper.remove();
+  });
+
+  it('an agent ending the chat while the visitor types keeps the draft and the focus', async () => {
+    const el = await renderChat();
+    await startChat(el);
+    await waitFor(() => deepActiveElement()?.localName === 'textarea', 'focus in the composer');
+    await sendKeys({ type: 'Half a thought' });
+    await server.finishSession('agent');
+    await waitFor(() => find(el, 'cention-chat-panel', 'cention-chat-finished'), 'finished');
+    await aTimeout(50);
+    const field = deepActiveElement() as HTMLTextAreaElement | null;
+    expect(field?.localName, 'focus stays in the composer').to.equal('textarea');
+    expect(field?.value).to.equal('Half a thought');
+    expect(field?.readOnly).to.equal(true);
   });
 
   it('speaks the page language, follows RTL, and themes dark', async () => {
@@ -442,6 +473,31 @@ describe('<cention-chat>', () => {
       );
       await expect(el).to.be.accessible();
     } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('on a small screen the open panel is modal: the page behind is inert, Tab stays in the panel', async () => {
+    await setViewport({ width: 400, height: 700 });
+    const page = document.createElement('nav');
+    page.innerHTML = '<a href="#one">Page link</a> <button>Page button</button>';
+    document.body.prepend(page);
+    try {
+      const el = await renderChat();
+      await el.show();
+      await waitFor(
+        () => find(el, 'cention-chat-panel', 'cention-start-form', '[name="name"]'),
+        'form',
+      );
+      expect(page.inert, 'the page behind the panel').to.equal(true);
+      for (let press = 0; press < 12; press++) {
+        await sendKeys({ press: 'Tab' });
+        expect(page.contains(document.activeElement), 'Tab reached the page').to.equal(false);
+      }
+      el.hide();
+      expect(page.inert, 'given back when the panel closes').to.equal(false);
+    } finally {
+      page.remove();
       await setViewport({ width: 800, height: 600 });
     }
   });

@@ -71,7 +71,9 @@ describe('cention-composer', () => {
 
   it('is disabled when the chat has ended', async () => {
     const el = await fixture<CentionComposer>(html`<cention-composer disabled></cention-composer>`);
-    expect(textarea(el).disabled).to.equal(true);
+    // Read-only rather than disabled: a draft stays, and so does focus (it can still be copied).
+    expect(textarea(el).readOnly).to.equal(true);
+    expect(textarea(el).getAttribute('aria-disabled')).to.equal('true');
     expect(textarea(el).placeholder).to.equal('The chat has ended.');
     expect(shadow(el).querySelector<HTMLButtonElement>('[part="send-button"]')?.disabled).to.equal(
       true,
@@ -225,5 +227,28 @@ describe('cention-composer', () => {
     setTimeout(() => el.focus());
     await oneEvent(textarea(el), 'focus');
     expect(shadow(el).activeElement).to.equal(textarea(el));
+  });
+});
+
+describe('cention-composer length limit', () => {
+  it('says the message is too long as soon as it is, keeps it on send, and clears when short again', async () => {
+    const el = await fixture<CentionComposer>(html`<cention-composer></cention-composer>`);
+    let sent = 0;
+    el.addEventListener('cention-composer-send', () => (sent += 1));
+    const field = shadow(el).querySelector('textarea') as HTMLTextAreaElement;
+    field.value = 'x'.repeat(10_001);
+    field.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const alert = () => shadow(el).querySelector('[role="alert"]')?.textContent;
+    expect(alert()).to.equal('The message is too long: at most 10,000 characters.');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    (shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(sent, 'refused before sending').to.equal(0);
+    expect(field.value).to.have.length(10_001);
+    field.value = 'x'.repeat(10_000);
+    field.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(alert()).to.equal(undefined);
   });
 });

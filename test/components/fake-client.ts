@@ -146,6 +146,14 @@ export class FakeClient implements CentionChatApi {
     this.record('seen', ids);
   }
 
+  /** Set by the test: whether `loadOlder` has something to ask for. */
+  hasOlder = false;
+
+  loadOlder(): boolean {
+    this.record('loadOlder');
+    return this.hasOlder;
+  }
+
   retryMessage(umid: string): void {
     this.record('retryMessage', umid);
   }

@@ -1,13 +1,58 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CentionMessageList } from '../../src/components/message-list/message-list.js';
 import type { ChatItem } from '../../src/controllers/chat-item.js';
 import { item, shadow } from './helpers.js';
 
-const liveRegion = (el: CentionMessageList) =>
-  shadow(el).querySelector('[aria-live="polite"]')?.textContent?.trim() ?? '';
+/** The live region's nodes: one per announcement. */
+const spoken = (el: CentionMessageList) =>
+  [...shadow(el).querySelectorAll('[aria-live="polite"] > *')].map((node) => node.textContent);
+
+const frames = (count = 2) =>
+  new Promise<void>((resolve) => {
+    const step = (left: number) =>
+      left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1));
+    step(count);
+  });
+
+/** A list in a column (240 px high unless told), as in the panel. */
+async function tallList(items: ChatItem[], width = 380, height = 240): Promise<CentionMessageList> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="height: ${height}px; width: ${width}px; display: flex; flex-direction: column">
+      <cention-message-list .items=${items} style="flex: 1"></cention-message-list>
+    </div>`,
+  );
+  const el = wrapper.querySelector('cention-message-list') as CentionMessageList;
+  await el.updateComplete;
+  await frames();
+  return el;
+}
+
+const logOf = (el: CentionMessageList) => shadow(el).querySelector('.log') as HTMLElement;
+const distanceFromEnd = (log: HTMLElement) => log.scrollHeight - log.scrollTop - log.clientHeight;
+
+/** The last row is wholly inside the log's box. */
+function lastRowVisible(el: CentionMessageList): boolean {
+  const log = logOf(el).getBoundingClientRect();
+  const rows = shadow(el).querySelectorAll('.row');
+  const last = rows[rows.length - 1]?.getBoundingClientRect();
+  return !!last && last.bottom <= log.bottom + 1 && last.top >= log.top - 1;
+}
+
+const history = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, i) =>
+    item({ text: `Line ${from + i}\nwith a second line`, isNew: false }),
+  );
+
+/** A PNG of this size as a data URL: it loads (and takes its height) after the row is laid out. */
+function pngOf(width: number, height: number): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return canvas.toDataURL('image/png');
+}
 
 describe('cention-message-list', () => {
-  it('is a labelled log that does not announce by itself, grouping messages by sender', async () => {
+  it('is a labelled log of list items that does not announce by itself, grouping by sender', async () => {
     const items: ChatItem[] = [
       item({ sender: 'CLIENT', author: 'Vera', text: 'Hi', isNew: false }),
       item({ sender: 'AGENT', author: 'Anna', text: 'Hello', isNew: false }),
@@ -19,54 +64,90 @@ describe('cention-message-list', () => {
     const log = shadow(el).querySelector('[role="log"]');
     expect(log?.getAttribute('aria-live')).to.equal('off');
     expect(log?.getAttribute('aria-label')).to.equal('Chat messages');
-    const messages = [...shadow(el).querySelectorAll('cention-message')];
-    expect(messages.map((m) => m.isGroupStart)).to.deep.equal([true, true, false]);
-    expect(liveRegion(el), 'history is not announced').to.equal('');
+    const rows = [...shadow(el).querySelectorAll('[role="listitem"]')];
+    expect(rows.map((row) => row.querySelector('.group-start') !== null)).to.deep.equal([
+      true,
+      true,
+      false,
+    ]);
+    expect(spoken(el), 'history is not announced').to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
-  it('announces each new incoming message once, and never the visitor’s own', async () => {
-    const history = [item({ text: 'Old news', isNew: false })];
+  it('announces each new incoming message once, in its own node, even in a burst; never the visitor’s own', async () => {
+    const old = [item({ text: 'Old news', isNew: false })];
     const el = await fixture<CentionMessageList>(
-      html`<cention-message-list .items=${history}></cention-message-list>`,
+      html`<cention-message-list .items=${old}></cention-message-list>`,
     );
-    el.items = [...history, item({ sender: 'CLIENT', author: 'Vera', text: 'Mine' })];
+    el.items = [...old, item({ sender: 'CLIENT', author: 'Vera', text: 'Mine' })];
     await el.updateComplete;
-    expect(liveRegion(el)).to.equal('');
-    const incoming = item({ text: 'Fresh reply', author: 'Anna' });
-    el.items = [...el.items, incoming];
+    expect(spoken(el)).to.deep.equal([]);
+    // Three robot answers within a few milliseconds: three announcements, in order.
+    for (const text of ['One', 'Two', 'Three']) {
+      el.items = [...el.items, item({ text, author: 'FAQ Robot' })];
+      await aTimeout(4);
+    }
     await el.updateComplete;
-    expect(liveRegion(el)).to.equal('Anna: Fresh reply');
-    // Re-rendering the same items (e.g. a delivery update) does not repeat it.
+    expect(spoken(el)).to.deep.equal(['FAQ Robot: One', 'FAQ Robot: Two', 'FAQ Robot: Three']);
+    // Re-rendering the same items (e.g. a delivery update) does not repeat them.
     el.items = el.items.map((i) => ({ ...i }));
     await el.updateComplete;
-    expect(liveRegion(el)).to.equal('Anna: Fresh reply');
+    expect(spoken(el)).to.have.length(3);
+  });
+
+  it('never announces older pages put above, and keeps the first visible message where it was', async () => {
+    const newest = history(30, 100);
+    const el = await tallList(newest);
+    const log = logOf(el);
+    log.scrollTop = 500;
+    log.dispatchEvent(new Event('scroll'));
+    await frames(1);
+    const firstVisible = [...shadow(el).querySelectorAll<HTMLElement>('.row')].find(
+      (row) => row.getBoundingClientRect().bottom > log.getBoundingClientRect().top,
+    ) as HTMLElement;
+    const before = firstVisible.getBoundingClientRect().top;
+    el.items = [...history(40, 0), ...newest];
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('.row')).to.have.length(70);
+    expect(firstVisible.isConnected, 'the rows shown are kept, not rendered again').to.equal(true);
+    expect(Math.abs(firstVisible.getBoundingClientRect().top - before)).to.be.below(2);
+    expect(spoken(el)).to.deep.equal([]);
+  });
+
+  it('asks for older messages when scrolled near the top, once until they arrive', async () => {
+    const el = await tallList(history(30));
+    el.hasOlder = true;
+    await el.updateComplete;
+    let requests = 0;
+    el.addEventListener('cention-history-request', () => (requests += 1));
+    const log = logOf(el);
+    setTimeout(() => {
+      log.scrollTop = 0;
+      log.dispatchEvent(new Event('scroll'));
+    });
+    await oneEvent(el, 'cention-history-request');
+    log.dispatchEvent(new Event('scroll'));
+    expect(requests).to.equal(1);
   });
 
   it('follows new messages at the bottom, and shows a "New messages" button when scrolled up', async () => {
-    const many = Array.from({ length: 30 }, (_, i) =>
-      item({ text: `Line ${i}\nwith a second line`, isNew: false }),
-    );
-    const el = await fixture<CentionMessageList>(
-      html`<div style="height: 240px; display: flex; flex-direction: column">
-        <cention-message-list .items=${many} style="flex: 1"></cention-message-list>
-      </div>`,
-    ).then((wrapper) => wrapper.querySelector('cention-message-list') as CentionMessageList);
-    const log = shadow(el).querySelector('.log') as HTMLElement;
-    await aTimeout(0);
-    expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(50);
+    const el = await tallList(history(30));
+    const log = logOf(el);
+    expect(distanceFromEnd(log)).to.be.below(2);
 
     log.scrollTop = 0;
     log.dispatchEvent(new Event('scroll'));
     el.items = [...el.items, item({ text: 'Below the fold' })];
     await el.updateComplete;
+    await frames();
     expect(log.scrollTop, 'does not jump while the visitor reads').to.equal(0);
     const pill = shadow(el).querySelector<HTMLButtonElement>('.pill');
     expect(pill?.textContent?.trim()).to.equal('New messages');
     pill?.click();
     await el.updateComplete;
+    await frames();
     expect(shadow(el).querySelector('.pill')).to.equal(null);
-    expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(50);
+    expect(distanceFromEnd(log)).to.be.below(2);
     // Scrolled up again, the visitor sends a message: the view follows it down.
     log.scrollTop = 0;
     log.dispatchEvent(new Event('scroll'));
@@ -75,8 +156,52 @@ describe('cention-message-list', () => {
       item({ key: 'uc-7', id: undefined, sender: 'CLIENT', delivery: 'sending', text: 'Mine' }),
     ];
     await el.updateComplete;
-    await aTimeout(0);
-    expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(50);
+    await frames();
+    expect(distanceFromEnd(log)).to.be.below(2);
+  });
+
+  for (const width of [1280, 375]) {
+    it(`keeps the newest message fully in view when an image in it loads (${width} px)`, async () => {
+      // The panel's log: 380 px wide on a desktop, the whole width of a phone.
+      const el = await tallList(history(20), width > 480 ? 380 : width, 420);
+      const image = item({
+        kind: 'file',
+        text: 'FAQ Robot attached a file.',
+        author: 'FAQ Robot',
+        file: { name: 'map.png', url: pngOf(200, 300), mime: 'image/png' },
+      });
+      el.items = [...el.items, image];
+      await el.updateComplete;
+      const img = shadow(el).querySelector<HTMLImageElement>('img.thumbnail') as HTMLImageElement;
+      if (!img.complete) await oneEvent(img, 'load');
+      await frames(3);
+      expect(img.getBoundingClientRect().height).to.be.above(100);
+      expect(lastRowVisible(el), 'the image row is wholly in view').to.equal(true);
+      expect(shadow(el).querySelector('.pill')).to.equal(null);
+    });
+  }
+
+  it('stays at the bottom when the log itself shrinks (a banner or the end question above it)', async () => {
+    const el = await tallList(history(20));
+    (el.parentElement as HTMLElement).style.height = '160px';
+    await frames(3);
+    expect(distanceFromEnd(logOf(el))).to.be.below(2);
+  });
+
+  it('announces a failed send with why, once', async () => {
+    const mine = item({ key: 'uc-9', id: undefined, umid: 'c-9', sender: 'CLIENT', text: 'Hi?' });
+    const el = await fixture<CentionMessageList>(
+      html`<cention-message-list
+        .items=${[{ ...mine, delivery: 'sending' }]}
+      ></cention-message-list>`,
+    );
+    el.items = [{ ...mine, delivery: 'failed', failure: 'No connection.' }];
+    await el.updateComplete;
+    expect(spoken(el)).to.deep.equal(['Not sent. No connection. You: Hi?']);
+    el.items = [{ ...mine, delivery: 'failed', failure: 'No connection.' }];
+    await el.updateComplete;
+    expect(spoken(el)).to.have.length(1);
+    expect(shadow(el).querySelector('.delivery')?.textContent).to.contain('No connection.');
   });
 
   it('renders right to left', async () => {
@@ -88,12 +213,10 @@ describe('cention-message-list', () => {
       </div>`,
     );
     const el = wrapper.querySelector('cention-message-list') as CentionMessageList;
-    const visitor = shadow(shadow(el).querySelector('cention-message') as Element).querySelector(
-      '.bubble',
-    ) as HTMLElement;
+    const visitor = shadow(el).querySelector('.visitor .bubble') as HTMLElement;
     expect(getComputedStyle(visitor).direction).to.equal('rtl');
     // The visitor's bubble sits at the inline end, which is the left in RTL.
-    const logBox = (shadow(el).querySelector('.log') as HTMLElement).getBoundingClientRect();
+    const logBox = logOf(el).getBoundingClientRect();
     const box = visitor.getBoundingClientRect();
     expect(box.left - logBox.left).to.be.below(logBox.right - box.right);
     await expect(wrapper).to.be.accessible();

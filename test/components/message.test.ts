@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { CentionMessage } from '../../src/components/message/message.js';
+import type { CentionMessageList } from '../../src/components/message-list/message-list.js';
 import { toChatItem } from '../../src/controllers/chat-item.js';
 import { sv } from '../../src/i18n/sv.js';
 import { agentMessage, item, shadow, structured } from './helpers.js';
@@ -7,20 +7,22 @@ import { agentMessage, item, shadow, structured } from './helpers.js';
 const names = { agent: 'Anna', client: 'Vera' };
 const keepEnglish = () => undefined;
 
+/** One row of the log: a message list holding just this item (rows are not elements). */
 async function renderItem(
   chatItem = item(),
-  options: { ended?: boolean; baseUrl?: string } = {},
-): Promise<CentionMessage> {
-  return fixture<CentionMessage>(
-    html`<cention-message
-      .item=${chatItem}
+  options: { ended?: boolean; baseUrl?: string; downloadToken?: string } = {},
+): Promise<CentionMessageList> {
+  return fixture<CentionMessageList>(
+    html`<cention-message-list
+      .items=${[chatItem]}
       .baseUrl=${options.baseUrl ?? 'https://chat.example.com/s/demo'}
+      .downloadToken=${options.downloadToken ?? ''}
       ?ended=${options.ended ?? false}
-    ></cention-message>`,
+    ></cention-message-list>`,
   );
 }
 
-describe('cention-message', () => {
+describe('message rows', () => {
   it('shows a visitor message as plain text, never as HTML', async () => {
     const el = await renderItem(
       item({ sender: 'CLIENT', author: 'Vera', text: '<b>bold?</b>', delivery: 'sent' }),
@@ -52,7 +54,7 @@ describe('cention-message', () => {
     expect(links.some((a) => (a.getAttribute('href') ?? '').startsWith('javascript'))).to.equal(
       false,
     );
-    const help = links.find((a) => a.textContent === 'help');
+    const help = links.find((a) => a.textContent === 'help (opens in a new tab)');
     expect(help?.getAttribute('target')).to.equal('_blank');
     expect(help?.getAttribute('rel')).to.equal('noopener noreferrer');
     expect((window as unknown as { __pwned?: boolean }).__pwned).to.equal(undefined);
@@ -72,11 +74,17 @@ describe('cention-message', () => {
     const el = await renderItem(toChatItem(message, names, keepEnglish, true));
     const root = shadow(el);
     expect(root.textContent).to.contain('Anna attached a file.');
-    const link = root.querySelector<HTMLAnchorElement>('.file a');
+    const link = root.querySelector<HTMLAnchorElement>('.file a[download]');
     expect(link?.href).to.equal('https://chat.example.com/s/demo/socket/external.api/download/f1');
     expect(link?.rel).to.equal('noopener noreferrer');
     expect(link?.textContent).to.contain('Download photo.png (12 KB)');
-    expect(root.querySelector<HTMLImageElement>('img.thumbnail')?.alt).to.equal('photo.png');
+    // The thumbnail opens the image full size in a new tab, and says so.
+    expect(root.querySelector<HTMLImageElement>('img.thumbnail')?.alt).to.equal(
+      'Open photo.png full size',
+    );
+    const larger = root.querySelector<HTMLAnchorElement>('a.thumbnail-link');
+    expect(larger?.target).to.equal('_blank');
+    expect(larger?.textContent).to.contain('(opens in a new tab)');
     await expect(el).to.be.accessible();
   });
 
@@ -88,26 +96,20 @@ describe('cention-message', () => {
         keepEnglish,
         true,
       );
-    const own = await fixture<CentionMessage>(
-      html`<cention-message
-        .item=${file('https://chat.example.com/s/demo/socket/external.api/download/f9')}
-        .baseUrl=${'https://chat.example.com/s/demo'}
-        .downloadToken=${'s3cret'}
-      ></cention-message>`,
+    const own = await renderItem(
+      file('https://chat.example.com/s/demo/socket/external.api/download/f9'),
+      { downloadToken: 's3cret' },
     );
-    expect(shadow(own).querySelector<HTMLAnchorElement>('.file a')?.href).to.equal(
+    expect(shadow(own).querySelector<HTMLAnchorElement>('.file a[download]')?.href).to.equal(
       'https://chat.example.com/s/demo/socket/external.api/download/f9?t=s3cret',
     );
-    const elsewhere = await fixture<CentionMessage>(
-      html`<cention-message
-        .item=${file('https://files.example.org/socket/external.api/download/f9')}
-        .baseUrl=${'https://chat.example.com/s/demo'}
-        .downloadToken=${'s3cret'}
-      ></cention-message>`,
+    const elsewhere = await renderItem(
+      file('https://files.example.org/socket/external.api/download/f9'),
+      { downloadToken: 's3cret' },
     );
-    expect(shadow(elsewhere).querySelector<HTMLAnchorElement>('.file a')?.href).to.not.contain(
-      's3cret',
-    );
+    expect(
+      shadow(elsewhere).querySelector<HTMLAnchorElement>('.file a[download]')?.href,
+    ).to.not.contain('s3cret');
   });
 
   it('shows a robot image sent as data, but refuses SVG data and script addresses', async () => {
@@ -187,7 +189,7 @@ describe('cention-message', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('marks the chosen postback button and disables the others; all after the chat ended', async () => {
+  it('marks the chosen postback button and locks the others out of the Tab order; all after the chat ended', async () => {
     const base = item({
       kind: 'template',
       text: 'Pick one',
@@ -204,6 +206,10 @@ describe('cention-message', () => {
     const buttons = [...shadow(el).querySelectorAll('button')];
     expect(buttons.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
     expect(buttons.every((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(true);
+    expect(
+      buttons.map((b) => b.tabIndex),
+      'a choice that can no longer be made is no Tab stop',
+    ).to.deep.equal([-1, -1]);
     let chosen = 0;
     el.addEventListener('cention-template-choose', () => (chosen += 1));
     buttons[0]?.click();
@@ -212,7 +218,13 @@ describe('cention-message', () => {
     const ended = await renderItem(base, { ended: true });
     const endedButton = shadow(ended).querySelector('button');
     expect(endedButton?.getAttribute('aria-disabled')).to.equal('true');
-    expect(shadow(ended).getElementById('ended-note')?.textContent).to.contain('no longer');
+    expect(endedButton?.tabIndex).to.equal(-1);
+    expect(shadow(ended).querySelector('.buttons + .visually-hidden')?.textContent).to.contain(
+      'no longer',
+    );
+    // A template still open keeps its buttons in the Tab order.
+    const open = await renderItem(base);
+    expect(shadow(open).querySelector('button')?.tabIndex).to.equal(0);
     await expect(ended).to.be.accessible();
   });
 
@@ -242,10 +254,80 @@ describe('cention-message', () => {
       (text) => (text === '{AGENT_NAME} has left the chat.' ? '{AGENT_NAME} har gått.' : undefined),
       true,
     );
-    const el = await fixture<CentionMessage>(
-      html`<cention-message .item=${system} .strings=${sv}></cention-message>`,
+    const el = await fixture<CentionMessageList>(
+      html`<cention-message-list .items=${[system]} .strings=${sv}></cention-message-list>`,
     );
     expect(shadow(el).textContent).to.contain('Anna har gått.');
-    expect(shadow(el).querySelector('.visually-hidden')?.textContent).to.contain('System');
+    expect(shadow(el).querySelector('[role="log"]')?.getAttribute('aria-label')).to.equal(
+      sv.messagesLabel,
+    );
+  });
+});
+
+describe('message rows: structure, links', () => {
+  it('reads who, what, when and the delivery state once each, in that order', async () => {
+    const el = await renderItem(
+      item({
+        sender: 'CLIENT',
+        author: 'Vera',
+        text: 'Hello',
+        sentHuman: '21:32',
+        delivery: 'sent',
+      }),
+    );
+    const row = shadow(el).querySelector('[role="listitem"]');
+    expect(row?.parentElement?.closest('[role]')?.getAttribute('role')).to.equal('none');
+    expect(row?.closest('[role="list"]')).to.not.equal(null);
+    // The visible name is hidden from screen readers; the bubble names the sender once.
+    const spoken = [...(row?.querySelectorAll('.bubble, .details') ?? [])]
+      .map((part) => part.textContent?.replace(/\s+/g, ' ').trim())
+      .join(' ');
+    expect(spoken).to.equal('You: Hello 21:32 , Sent');
+    expect(row?.textContent?.match(/21:32/g)).to.have.length(1);
+  });
+
+  it('links plain web and e-mail addresses in visitor and agent text, saying they open a new tab', async () => {
+    const visitor = await renderItem(
+      item({
+        sender: 'CLIENT',
+        kind: 'text',
+        text: 'See https://example.com/a?b=1. Or www.example.org, or mail ann@example.com!',
+      }),
+    );
+    const links = [...shadow(visitor).querySelectorAll<HTMLAnchorElement>('.text a')];
+    expect(links.map((a) => a.href)).to.deep.equal([
+      'https://example.com/a?b=1',
+      'https://www.example.org/',
+      'mailto:ann@example.com',
+    ]);
+    expect(links.every((a) => a.target === '_blank' && a.rel === 'noopener noreferrer')).to.equal(
+      true,
+    );
+    expect(links[0]?.textContent).to.equal('https://example.com/a?b=1 (opens in a new tab)');
+    expect(shadow(visitor).querySelector('.text')?.textContent).to.contain(
+      'b=1 (opens in a new tab). Or',
+    );
+
+    const agent = await renderItem(
+      toChatItem(
+        agentMessage(
+          '<p>Read <a href="https://example.com/x">this</a> or https://example.net/y</p>',
+        ),
+        names,
+        keepEnglish,
+        true,
+      ),
+    );
+    const agentLinks = [...shadow(agent).querySelectorAll<HTMLAnchorElement>('.html a')];
+    expect(agentLinks.map((a) => a.href)).to.deep.equal([
+      'https://example.com/x',
+      'https://example.net/y',
+    ]);
+    expect(agentLinks.every((a) => a.textContent?.includes('(opens in a new tab)'))).to.equal(true);
+    const plain = await renderItem(
+      item({ sender: 'CLIENT', kind: 'text', text: 'no links. here' }),
+    );
+    expect(shadow(plain).querySelector('.text a')).to.equal(null);
+    await expect(agent).to.be.accessible();
   });
 });

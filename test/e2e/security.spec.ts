@@ -55,7 +55,7 @@ async function expectNothingRan(
   await expect(visitor.getByRole('log')).toContainText(END_OF_CORPUS);
   // Error handlers would fire when an image fails: wait until every image has loaded or failed.
   await expect.poll(() => pendingImages(visitor)).toBe(0);
-  expect(await countDeep(visitor, 'cention-message')).toBeGreaterThan(payloads.length);
+  expect(await countDeep(visitor, '.row[data-key]')).toBeGreaterThan(payloads.length);
   expect(await scanForActiveContent(visitor)).toEqual(baseline);
   for (const link of await messageLinks(visitor)) {
     // Relative addresses ("#", "/page") have no scheme of their own; any scheme must be harmless.

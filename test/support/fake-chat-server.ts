@@ -289,6 +289,8 @@ export class FakeChatServer {
         return this.handleAttachment(live, frame.id, data);
       case 'close chat':
         return this.handleCloseChat(live);
+      case 'history':
+        return this.handleHistory(live, frame.id, data);
       case 'preview':
       case 'postback':
       case 'seen':
@@ -333,15 +335,33 @@ export class FakeChatServer {
       return;
     }
     live.session = session;
-    this.reply(live, 'resume', [sessionInfo(session)], id);
     const lastSeenId = typeof data.lastSeenId === 'number' ? data.lastSeenId : 0;
-    const backlog = session.messages.filter((message) => message.id > lastSeenId);
+    let backlog = session.messages.filter((message) => message.id > lastSeenId);
+    // `historyLimit` without `lastSeenId`: only the newest page, as the reference server does.
+    const limit = typeof data.historyLimit === 'number' && lastSeenId === 0 ? data.historyLimit : 0;
+    const hasOlder = limit > 0 ? { hasOlder: backlog.length > limit } : {};
+    if (limit > 0) backlog = backlog.slice(-limit);
+    this.reply(live, 'resume', [{ ...sessionInfo(session), ...hasOlder }], id);
     if (backlog.length > 0) {
       this.reply(live, 'chat message', [
         { agent: session.agent, client: session.clientName, chat: backlog },
       ]);
     }
     if (!session.agent) this.sendQueuePosition(live);
+  }
+
+  /** `history {before?, limit?}` → `history {messages, hasMore}` of the bound session. */
+  private handleHistory(live: LiveConnection, id: number, data: FrameData): void {
+    const session = live.session;
+    if (!session) {
+      this.reply(live, 'error', [{ code: 'no_session', message: 'no chat' }], id);
+      return;
+    }
+    const before = typeof data.before === 'number' ? data.before : Number.MAX_SAFE_INTEGER;
+    const limit = Math.min(100, Math.max(1, typeof data.limit === 'number' ? data.limit : 50));
+    const older = session.messages.filter((message) => message.id < before);
+    const messages = older.slice(-limit);
+    this.reply(live, 'history', [{ messages, hasMore: older.length > limit }], id);
   }
 
   private handleChatMessage(live: LiveConnection, id: number, data: FrameData): void {

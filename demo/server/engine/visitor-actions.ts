@@ -27,6 +27,7 @@ import { PREVIEW_INTERVAL_MS, PreviewMerger } from './preview-merger.js';
 import { robotChatOf } from './robots.js';
 import { newSecret, secretsMatch } from './secrets.js';
 import { endedBy } from './sessions.js';
+import { resumeBackfill } from './visitor-history.js';
 
 export type VisitorActionParts = Pick<
   EngineParts,
@@ -144,11 +145,11 @@ export class VisitorActions {
     }
     peers.attachVisitor(peer, session.id);
     store.touch(session.id, this.parts.now());
-    peer.send('resume', [sessionInfoOf(session)], re);
+    const backfill = resumeBackfill(store, session.id, input.lastSeenId, input.historyLimit);
+    const hasOlder = backfill.hasOlder === undefined ? {} : { hasOlder: backfill.hasOlder };
+    peer.send('resume', [{ ...sessionInfoOf(session), ...hasOlder }], re);
     const { area } = sessions.contextOf(session);
-    const missed = store
-      .messagesAfter(session.id, input.lastSeenId ?? 0)
-      .filter((message) => !message.internal);
+    const missed = backfill.messages;
     peer.send('chat message', [
       {
         agent: messages.currentAgentName(session.id),

@@ -9,6 +9,7 @@ import type { RegisterInput } from '../engine/chat-context.js';
 import type { ChatEngine } from '../engine/chat-engine.js';
 import { MAX_PAGE_TITLE_LENGTH } from '../engine/page-visits.js';
 import { ChatError } from '../errors.js';
+import { answerHistory } from '../engine/visitor-history.js';
 import {
   MAX_FRAME_BYTES,
   readFreeForm,
@@ -96,6 +97,7 @@ export function createVisitorSocket(
               sessionId: readInteger(data, 'sessionId'),
               sessionSecret: readString(data, 'sessionSecret', { max: 200 }),
               lastSeenId: readOptionalInteger(data, 'lastSeenId'),
+              historyLimit: readOptionalInteger(data, 'historyLimit'),
             };
             // A refused resume leaves the chat this connection already follows as it was.
             const resumed = visitors.resume(peer, input, re);
@@ -130,6 +132,13 @@ export function createVisitorSocket(
           },
           'close chat': (_data, re) => visitors.close(peer, boundSession(), re),
           page: (data) => engine.pages.record(boundSession(), data),
+          history: (data, re) => {
+            const input = {
+              before: readOptionalInteger(data, 'before'),
+              limit: readOptionalInteger(data, 'limit'),
+            };
+            answerHistory(engine, peer, boundSession(), input, re);
+          },
         },
       };
     },

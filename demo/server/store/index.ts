@@ -171,6 +171,15 @@ export class ChatStore {
     return this.messages.after(sessionId, afterId);
   }
 
+  /** A page of visible messages older than `beforeId` (see MessageTable.visibleBefore). */
+  visibleMessagesBefore(sessionId: number, beforeId: number, limit: number) {
+    return this.messages.visibleBefore(sessionId, beforeId, limit);
+  }
+
+  isMessageInSession(sessionId: number, id: number): boolean {
+    return this.messages.isInSession(sessionId, id);
+  }
+
   firstMessageText(sessionId: number): string {
     return this.messages.firstText(sessionId);
   }

@@ -32,6 +32,15 @@ function prepareStatements(db: Database.Database) {
     after: db.prepare<{ sessionId: number; afterId: number }, MessageRow>(
       `${MESSAGE} WHERE session_id = @sessionId AND id > @afterId ORDER BY id`,
     ),
+    // One page of what the visitor may see (no internal robot comments), newest first; the
+    // caller asks for one row more than it returns to learn whether older ones remain.
+    visibleBefore: db.prepare<{ sessionId: number; beforeId: number; limit: number }, MessageRow>(
+      `${MESSAGE} WHERE session_id = @sessionId AND id < @beforeId AND internal = 0
+         ORDER BY id DESC LIMIT @limit`,
+    ),
+    inSession: db.prepare<{ id: number; sessionId: number }, { id: number }>(
+      'SELECT id FROM messages WHERE id = @id AND session_id = @sessionId',
+    ),
     firstText: db.prepare<{ sessionId: number }, { text: string }>(
       'SELECT text FROM messages WHERE session_id = @sessionId ORDER BY id LIMIT 1',
     ),
@@ -94,6 +103,25 @@ export class MessageTable {
 
   after(sessionId: number, afterId: number): MessageRecord[] {
     return this.statements.after.all({ sessionId, afterId }).map(toMessage);
+  }
+
+  /**
+   * Up to `limit` visible messages of the session older than `beforeId`, oldest first, and whether
+   * older ones remain. Only this session's rows: a cursor is a bound, never a way into other chats.
+   */
+  visibleBefore(
+    sessionId: number,
+    beforeId: number,
+    limit: number,
+  ): { messages: MessageRecord[]; hasMore: boolean } {
+    const rows = this.statements.visibleBefore.all({ sessionId, beforeId, limit: limit + 1 });
+    const hasMore = rows.length > limit;
+    return { messages: rows.slice(0, limit).reverse().map(toMessage), hasMore };
+  }
+
+  /** Whether message `id` belongs to the session (a `history` cursor must). */
+  isInSession(sessionId: number, id: number): boolean {
+    return this.statements.inSession.get({ id, sessionId }) !== undefined;
   }
 
   firstText(sessionId: number): string {

@@ -146,9 +146,10 @@ export class CentionChatPanel extends PanelElement {
       this.#lastView = view;
       const dialog = this.renderRoot.querySelector('.dialog');
       if (wasLoading && this.shadowRoot?.activeElement === dialog) this.focus();
-      // The chat ended under the visitor's hands (the composer is now disabled): keep focus in
-      // the panel, on "Start a new chat".
-      else if (view === 'finished' && this.#hadFocus) this.focus();
+      // The chat ended under the visitor's hands: focus stays where it is (a draft in the
+      // composer, now read-only, is kept); only focus that was lost goes to "Start a new chat".
+      else if (view === 'finished' && this.#hadFocus && !this.matches(':focus-within'))
+        this.focus();
     }
   }
 
@@ -212,6 +213,7 @@ export class CentionChatPanel extends PanelElement {
       event.stopPropagation();
       this.controller.preview(event.detail.text);
     },
+    older: () => this.controller.loadOlder(),
     retry: (event: CustomEvent<{ umid: string }>) => {
       event.stopPropagation();
       this.controller.retry(event.detail.umid);
@@ -323,6 +325,8 @@ export class CentionChatPanel extends PanelElement {
         .baseUrl=${this.baseUrl}
         .downloadToken=${state.session?.downloadToken ?? ''}
         ?ended=${isFinished}
+        ?has-older=${state.hasOlder}
+        @cention-history-request=${this.#handlers.older}
         @cention-message-retry=${this.#handlers.retry}
         @cention-template-choose=${this.#handlers.choose}
       ></cention-message-list>

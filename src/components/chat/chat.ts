@@ -7,6 +7,7 @@ import {
   type StoreLocation,
 } from '../../client/session-store.js';
 import type { CentionChatApi } from '../../client/types.js';
+import { ModalFocus } from '../../controllers/modal-focus.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
 import { pluralText } from '../../i18n/plural.js';
@@ -171,6 +172,8 @@ export class CentionChatElement extends CentionChatProperties {
     this.#sync();
   });
   readonly #handleVisibility = () => this.#sync();
+  /** The page behind the full-screen (small screen) panel is inert while it is open. */
+  readonly #modal = new ModalFocus();
 
   constructor() {
     super();
@@ -210,6 +213,8 @@ export class CentionChatElement extends CentionChatProperties {
       baseURL: this.baseUrl,
       sessionStorage: this.sessionStorage,
       storageKey: this.#storageScope,
+      // A resume renders the newest 50 at once; the log pages back as the visitor scrolls up.
+      historyPageSize: 50,
     });
     return this.#chatClient;
   }
@@ -355,6 +360,7 @@ export class CentionChatElement extends CentionChatProperties {
   disconnectedCallback(): void {
     document.removeEventListener('visibilitychange', this.#handleVisibility);
     this.#viewport.stop();
+    this.#modal.release();
     this.#detachTimer = setTimeout(() => this.#tearDown(), DETACH_GRACE_MS);
   }
 
@@ -443,9 +449,11 @@ export class CentionChatElement extends CentionChatProperties {
     if (size?.isSmallScreen && isOpen && !this.isInline) {
       style.setProperty('block-size', `${size.height}px`);
       style.setProperty('inset-block-start', `${size.offsetTop}px`);
+      this.#modal.hold(this);
     } else {
       style.removeProperty('block-size');
       style.removeProperty('inset-block-start');
+      this.#modal.release();
     }
 
     const panel = this.#panel;

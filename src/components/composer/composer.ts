@@ -9,6 +9,9 @@ import { shared } from '../../styles/shared.js';
 import { PanelElement } from '../panel-element.js';
 import { composerStyles } from './composer.styles.js';
 
+/** The server's limit for one message (docs/protocol-notes.md "Field limits"). */
+const MAX_MESSAGE_LENGTH = 10_000;
+
 /** Internal: the visitor sends a message. */
 export interface ComposerSendDetail {
   text: string;
@@ -106,9 +109,20 @@ export class CentionComposer extends PanelElement {
     textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
   }
 
+  #wasTooLong = false;
+
+  /** Said as the visitor goes over the server's limit, and again on a send that is refused. */
+  #lengthError(): string {
+    return this.value.length > MAX_MESSAGE_LENGTH
+      ? formatString(this.strings.tooLong, { LIMIT: MAX_MESSAGE_LENGTH.toLocaleString() })
+      : '';
+  }
+
   #send(): void {
     const text = this.value.trim();
     if (!text || this.isDisabled) return;
+    // Over the limit the server would refuse it: the text stays here, and the visitor hears why.
+    if ((this.error = this.#lengthError())) return;
     // Cancelable: a listener that could not send it (no chat yet) keeps the visitor's text here.
     if (!emit(this, 'cention-composer-send', { text }, true)) return;
     this.value = '';
@@ -122,6 +136,10 @@ export class CentionComposer extends PanelElement {
 
   #handleInput(event: Event): void {
     this.value = (event.target as HTMLTextAreaElement).value;
+    // Only the length error comes and goes with typing; others stay until the next send.
+    const tooLong = this.#lengthError();
+    if (tooLong || this.#wasTooLong) this.error = tooLong;
+    this.#wasTooLong = tooLong !== '';
     // The client throttles preview frames; here every change is offered.
     if (this.sendsPreview) this.#emitPreview(this.value);
   }
@@ -284,7 +302,8 @@ export class CentionComposer extends PanelElement {
           placeholder=${isDisabled ? strings.chatEndedComposer : strings.composerPlaceholder}
           aria-describedby="composer-notes"
           aria-invalid=${this.error ? 'true' : 'false'}
-          ?disabled=${isDisabled}
+          aria-disabled=${isDisabled ? 'true' : nothing}
+          ?readonly=${isDisabled}
           .value=${this.value}
           @input=${this.#handleInput}
           @keydown=${this.#handleKeydown}

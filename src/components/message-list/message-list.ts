@@ -1,22 +1,36 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { ChatItem } from '../../controllers/chat-item.js';
+import { emit } from '../../events/index.js';
 import { shared } from '../../styles/shared.js';
-import { isSanitizerReady, loadSanitizer, sanitizeHtml } from '../message/safe-content.js';
+import { renderMessageRow } from '../message/message-row.js';
+import { isSanitizerReady, loadSanitizer } from '../message/safe-content.js';
 import { PanelElement } from '../panel-element.js';
+import { announce } from './live-announcer.js';
 import { messageListStyles } from './message-list.styles.js';
+import { RowList } from './row-list.js';
+import { ScrollKeeper } from './scroll-keeper.js';
 
-/** Within this many pixels of the end, the visitor counts as "at the bottom" and we follow. */
-const BOTTOM_SLACK_PX = 48;
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** Internal: the visitor scrolled near the top (or asked): load the page of older messages. */
+    'cention-history-request': CustomEvent<Record<string, never>>;
+  }
+}
+
+const hasHtml = (item: ChatItem) => item.kind === 'html' || item.kind === 'template';
 
 /**
- * @summary The chat log: messages grouped by sender, auto-scrolling unless the visitor scrolled
- * up (then a "New messages" button appears).
+ * @summary The chat log: one keyed row per message, appended without touching the rows before;
+ * stays at the newest message unless the visitor scrolled up (then a "New messages" button
+ * appears); loads older pages when the visitor nears the top, keeping the view still.
  *
- * The log itself is `aria-live="off"`: a separate polite live region speaks each message that
- * arrives after the first render exactly once, so history (resume) is never read out again.
+ * The log itself is `aria-live="off"`: a separate polite region (live-announcer.ts) gets one node
+ * per new incoming message (and per failed send), so a burst is heard in full, and history
+ * (resume, older pages) never.
  *
  * @csspart messages - The scrolling log.
- * @csspart message - Each message row (forwarded from `cention-message`).
+ * @csspart message - Each message row.
+ * @event cention-history-request - (internal) Older messages are wanted.
  */
 export class CentionMessageList extends PanelElement {
   static override styles = [shared, messageListStyles];
@@ -26,8 +40,9 @@ export class CentionMessageList extends PanelElement {
     baseUrl: { attribute: false },
     downloadToken: { attribute: false },
     hasEnded: { type: Boolean, attribute: 'ended' },
+    hasOlder: { type: Boolean, attribute: 'has-older' },
     hasUnseenBelow: { state: true },
-    announcement: { state: true },
+    sanitizerGeneration: { state: true },
   };
 
   declare items: ChatItem[];
@@ -35,12 +50,26 @@ export class CentionMessageList extends PanelElement {
   /** The session secret for the chat server's download addresses. */
   declare downloadToken: string;
   declare hasEnded: boolean;
+  /** The server has older messages than the first row. */
+  declare hasOlder: boolean;
   declare hasUnseenBelow: boolean;
-  /** Text of the live region: the latest new incoming message(s). */
-  declare announcement: string;
+  /** Counts up when DOMPurify arrives, so rows that waited for it render again. */
+  declare sanitizerGeneration: number;
 
-  #isAtBottom = true;
-  readonly #announced = new Set<string>();
+  readonly #scroll = new ScrollKeeper(
+    (isAtBottom) => {
+      if (isAtBottom) this.hasUnseenBelow = false;
+    },
+    () => this.#requestOlder(),
+  );
+  #rows: RowList | undefined;
+  /** Rows to announce once rendered (agent HTML may still wait for DOMPurify). */
+  #toSpeak: ChatItem[] = [];
+  /** Failed visitor messages already announced (each failure is said once). */
+  readonly #failuresSpoken = new Set<string>();
+  #isWaitingForOlder = false;
+  #lastShared: unknown[] = [];
+  #sanitizerLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -48,96 +77,143 @@ export class CentionMessageList extends PanelElement {
     this.baseUrl = '';
     this.downloadToken = '';
     this.hasEnded = false;
+    this.hasOlder = false;
     this.hasUnseenBelow = false;
-    this.announcement = '';
+    this.sanitizerGeneration = 0;
   }
 
   /** Scrolls to the newest message and hides the "New messages" button. */
   scrollToEnd(): void {
-    const log = this.#log;
-    if (log) log.scrollTop = log.scrollHeight;
-    this.#isAtBottom = true;
+    this.#scroll.toEnd();
     this.hasUnseenBelow = false;
-  }
-
-  get #log(): HTMLElement | null {
-    return this.renderRoot.querySelector('.log');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('items')) return;
     const previous = changed.get('items') ?? [];
-    const previousKeys = new Set(previous.map((item) => item.key));
-    const toSpeak: ChatItem[] = [];
-    let hasNewItems = false;
-    for (const item of this.items) {
-      if (previousKeys.has(item.key)) continue;
-      hasNewItems = true;
-      // The visitor's own new message always brings the view down to it.
-      if (item.isNew && item.sender === 'CLIENT' && item.key.startsWith('u'))
-        this.#isAtBottom = true;
-      if (!item.isNew || item.sender === 'CLIENT' || this.#announced.has(item.key)) continue;
-      this.#announced.add(item.key);
-      toSpeak.push(item);
-    }
-    if (toSpeak.length > 0) {
-      const speak = () => {
-        this.announcement = toSpeak.map((item) => this.#spokenText(item)).join(' ');
-      };
-      // Agent HTML is spoken as its sanitised text, so it may wait for DOMPurify.
-      const hasHtml = toSpeak.some((item) => item.kind === 'html' || item.kind === 'template');
-      if (hasHtml && !isSanitizerReady()) void loadSanitizer().then(speak);
-      else speak();
-    }
-    if (hasNewItems && !this.#isAtBottom && this.hasUpdated) this.hasUnseenBelow = true;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('items') && this.#isAtBottom) void this.#scrollToEndAfterRender();
-  }
-
-  /** The messages render after the list: measure the height only once they have. */
-  async #scrollToEndAfterRender(): Promise<void> {
-    const messages = [...this.renderRoot.querySelectorAll('cention-message')];
-    await Promise.all(messages.map((message) => message.updateComplete));
-    if (this.#isAtBottom) this.scrollToEnd();
-  }
-
-  #spokenText(item: ChatItem): string {
-    const name = item.sender === 'AGENT' ? item.author || this.strings.agent : '';
-    let text = item.text;
-    if (item.kind === 'html' || item.kind === 'template') {
-      text = sanitizeHtml(item.text)?.textContent ?? '';
-      const titles = item.template?.buttons.map((button) => button.title) ?? [];
-      if (titles.length > 0) text = `${text} ${titles.join(', ')}`;
-    } else if (item.kind === 'file' && item.file) {
-      text = `${item.text} ${item.file.name}`;
-    }
-    return name ? `${name}: ${text.trim()}` : text.trim();
-  }
-
-  #handleScroll(): void {
-    const log = this.#log;
-    if (!log) return;
-    this.#isAtBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK_PX;
-    if (this.#isAtBottom) this.hasUnseenBelow = false;
-  }
-
-  #isGroupStart(items: ChatItem[], index: number): boolean {
-    const item = items[index];
-    const before = items[index - 1];
-    if (!item || !before) return true;
-    return (
-      before.sender !== item.sender || before.author !== item.author || item.sender === 'SYSTEM'
+    const items = this.items;
+    // Appended rows: those after the previous last row, found from the end (BotFramework-WebChat
+    // walks bottom-up the same way), so the work is the size of the change, not of the chat.
+    const lastKey = previous.at(-1)?.key;
+    let start = items.length;
+    while (start > 0 && lastKey !== undefined && items[start - 1]?.key !== lastKey) start -= 1;
+    const appended = items.slice(start);
+    // The client asks for one page at a time itself: any change of the rows may ask again.
+    this.#isWaitingForOlder = false;
+    if (previous.length > 0 && items[0]?.key !== previous[0]?.key && this.hasUpdated)
+      this.#scroll.keepPosition();
+    // The visitor's own new message always brings the view down to it.
+    if (appended.some((item) => item.key.startsWith('u'))) this.#scroll.isAtBottom = true;
+    if (appended.length > 0 && !this.#scroll.isAtBottom && this.hasUpdated)
+      this.hasUnseenBelow = true;
+    const failed = [...items.slice(Math.max(0, start - 20), start), ...appended].filter(
+      (item) => item.delivery === 'failed' && !this.#failuresSpoken.has(item.key),
+    );
+    for (const item of failed) this.#failuresSpoken.add(item.key);
+    this.#toSpeak.push(
+      ...appended.filter((item) => item.isNew && item.sender !== 'CLIENT'),
+      ...failed,
     );
   }
 
-  protected override render() {
+  protected override firstUpdated(): void {
+    const root = this.renderRoot;
+    const log = root.querySelector<HTMLElement>('.log');
+    const content = root.querySelector<HTMLElement>('.content');
+    if (log && content) {
+      this.#rows = new RowList(content);
+      this.#scroll.attach(log, content);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.#renderRows();
+    this.#speak();
+    if (changed.has('items')) this.#scroll.restorePosition();
+  }
+
+  /** `updateComplete` also covers the wait for DOMPurify, so "rendered" means "content shown". */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#sanitizerLoading) {
+      await this.#sanitizerLoading;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /**
+   * Each row is announced as it reads — who, what (agent HTML as its sanitised text, template
+   * buttons, file names) — from the rendered row itself, so what is heard is what is shown.
+   */
+  #speak(): void {
+    const waiting = !isSanitizerReady() && this.#toSpeak.some(hasHtml);
+    if (waiting || !this.#rows) return;
+    const texts = this.#toSpeak.map((item) => {
+      const row = this.#rows?.elementOf(item.key);
+      const bubble = row?.querySelector('.bubble')?.textContent ?? '';
+      const failure =
+        item.delivery === 'failed' ? `${this.strings.failed} ${item.failure ?? ''} ` : '';
+      return `${failure}${bubble}`.replace(/\s+/g, ' ');
+    });
+    this.#toSpeak = [];
+    announce(this.renderRoot.querySelector('[aria-relevant]'), texts);
+  }
+
+  #renderRows(): void {
+    const rows = this.#rows;
+    if (!rows) return;
+    const context = {
+      host: this as HTMLElement,
+      strings: this.strings,
+      baseUrl: this.baseUrl,
+      downloadToken: this.downloadToken,
+      hasEnded: this.hasEnded,
+    };
+    const ready = isSanitizerReady();
+    if (!ready && this.items.some(hasHtml)) {
+      this.#sanitizerLoading ??= loadSanitizer().then(() => {
+        this.#sanitizerLoading = undefined;
+        this.sanitizerGeneration += 1;
+      });
+    }
     // An unknown structured item has no text to show: leave it out rather than draw a blank row.
     const items = this.items.filter((item) => item.text || item.kind !== 'system');
-    // Rendered by position rather than keyed with `repeat` (about 0.9 KB gzip less): a
-    // `<cention-message>` is a view of its `item` alone (it sanitises again when the text changes),
-    // and the log almost only grows at the end, so reusing an element for the next item is safe.
+    const isGroupStart = (index: number) => {
+      const item = items[index];
+      const before = items[index - 1];
+      return (
+        !item ||
+        !before ||
+        before.sender !== item.sender ||
+        before.author !== item.author ||
+        item.sender === 'SYSTEM'
+      );
+    };
+    // What every row shows besides its item: when one changed, every row is drawn again.
+    const shared = [this.hasEnded, this.downloadToken, this.strings, ready];
+    const isSharedChanged = shared.some((value, at) => value !== this.#lastShared[at]);
+    this.#lastShared = shared;
+    rows.update(
+      items,
+      isGroupStart,
+      (item, groupStart) => renderMessageRow(item, groupStart, context),
+      isSharedChanged,
+    );
+  }
+
+  #handleScroll(): void {
+    this.#scroll.handleScroll();
+  }
+
+  #requestOlder(): void {
+    if (!this.hasOlder || this.#isWaitingForOlder || this.items.length === 0) return;
+    this.#isWaitingForOlder = true;
+    emit(this, 'cention-history-request', {});
+  }
+
+  protected override render() {
+    // The rows inside `.content` are RowList's (row-list.ts): Lit renders the frame around them.
     return html`<div
         part="messages"
         class="log"
@@ -147,20 +223,9 @@ export class CentionMessageList extends PanelElement {
         tabindex="0"
         @scroll=${this.#handleScroll}
       >
-        ${items.map(
-          (item, index) =>
-            html`<cention-message
-              exportparts="message"
-              .item=${item}
-              .strings=${this.strings}
-              .baseUrl=${this.baseUrl}
-              .downloadToken=${this.downloadToken}
-              .isGroupStart=${this.#isGroupStart(items, index)}
-              ?ended=${this.hasEnded}
-            ></cention-message>`,
-        )}
+        <div class="content" role="list"></div>
       </div>
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <div class="visually-hidden" aria-live="polite" aria-relevant="additions"></div>
       ${
         this.hasUnseenBelow
           ? html`<button type="button" class="button pill" @click=${this.#handlePillClick}>
@@ -172,7 +237,7 @@ export class CentionMessageList extends PanelElement {
 
   #handlePillClick(): void {
     this.scrollToEnd();
-    this.#log?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.log')?.focus();
   }
 }
 

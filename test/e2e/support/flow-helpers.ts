@@ -81,7 +81,7 @@ export { expect };
  * with the same text (a duplicate) makes this locator fail in strict mode or in `toHaveCount(1)`.
  */
 export function widgetMessage(page: Page, text: string): Locator {
-  return page.locator('cention-message').filter({ hasText: text });
+  return page.locator('cention-message-list .row').filter({ hasText: text });
 }
 
 /** The delivery state under a visitor message: "Sending…", "Sent", "Seen by agent", "Not sent.". */

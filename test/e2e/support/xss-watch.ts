@@ -190,8 +190,9 @@ export function messageLinks(page: Page): Promise<{ href: string; target: string
             rel: element.getAttribute('rel') ?? '',
           });
         }
+        // Rows are plain elements in the message list's shadow root (class "row").
         if (element.shadowRoot) {
-          visit(element.shadowRoot, inMessage || element.localName === 'cention-message');
+          visit(element.shadowRoot, inMessage || element.localName === 'cention-message-list');
         }
       }
     };
