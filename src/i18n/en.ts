@@ -16,6 +16,11 @@ export const en = {
   loading: 'Loading…',
   reconnecting: 'Connection lost. Reconnecting…',
   offline: 'You are offline. Messages will be sent when you are back online.',
+  /** The page's title while messages are unread (attention.ts); `{TITLE}` is the page's own. */
+  titleUnread: {
+    one: '({COUNT}) New message · {TITLE}',
+    other: '({COUNT}) New messages · {TITLE}',
+  } as PluralText,
 
   // Start form
   startIntro: 'Ask us anything. An agent will answer you here.',
@@ -101,3 +106,12 @@ export const en = {
 
 /** The shape every language file implements. */
 export type WidgetStrings = typeof en;
+
+/**
+ * The Chat API's system texts as the visitor reads them, where the English source text is the
+ * agent's view: the visitor's own ending is "You ended the chat.", not "Client ended the chat.".
+ * Keyed by the source text like every `CentionChat.I` translation, so a page's own hook still wins.
+ */
+export const enSystemTexts: Record<string, string> = {
+  'Client ended the chat.': 'You ended the chat.',
+};

@@ -9,6 +9,10 @@ export const sv: WidgetStrings = {
   loading: 'Laddar…',
   reconnecting: 'Anslutningen bröts. Ansluter igen…',
   offline: 'Du är offline. Meddelandena skickas när du är online igen.',
+  titleUnread: {
+    one: '({COUNT}) Nytt meddelande · {TITLE}',
+    other: '({COUNT}) Nya meddelanden · {TITLE}',
+  },
 
   startIntro: 'Fråga oss vad du vill. En handläggare svarar dig här.',
   closedTitle: 'Chatten är stängd just nu',
@@ -92,7 +96,7 @@ export const svSystemTexts: Record<string, string> = {
   'Agent(s) removed: {AGENT_NAMES}': 'Handläggare borttagna: {AGENT_NAMES}',
   'Agent(s) added: {AGENT_NAMES}': 'Handläggare tillagda: {AGENT_NAMES}',
   '{AGENT_NAME} has left the chat.': '{AGENT_NAME} har lämnat chatten.',
-  'Client ended the chat.': 'Kunden avslutade chatten.',
+  'Client ended the chat.': 'Du avslutade chatten.',
   '{NAME} ended the chat.': '{NAME} avslutade chatten.',
   '{NAME} attached a file.': '{NAME} bifogade en fil.',
   'This chat has expired.': 'Den här chatten har gått ut.',

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CentionChatApi } from '../../client/types.js';
+import { AttentionController } from '../../controllers/attention-controller.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { unavailability, type ChatState } from '../../controllers/chat-state.js';
 import { stringsFor, systemTextsFor } from '../../i18n/index.js';
@@ -83,6 +84,13 @@ export class CentionChatPanel extends PanelElement {
     this.sendsPreview = false;
     this.prefillName = '';
     this.prefillEmail = '';
+    // Title count and tone for messages the visitor has not seen (loads attention.ts when needed);
+    // `sound` is read from the widget element when a message arrives, so it can change any time.
+    new AttentionController(this, {
+      strings: () => this.strings,
+      hasSound: () =>
+        (this.getRootNode() as Partial<ShadowRoot>).host?.hasAttribute('sound') ?? false,
+    });
   }
 
   /** The controller, made on first connection (the client must be set by then). */
