@@ -26,6 +26,8 @@ import { demoConfig } from './demo-config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { ChatError, errorBody } from './errors.js';
 import { registerChatRoutes } from './http-routes.js';
+import { ChatRatings } from './ratings/chat-ratings.js';
+import { registerRatingRoutes } from './ratings/rating-routes.js';
 import { createLogger, scrubUrl, type Logger } from './logger.js';
 import { KeyedLimit } from './keyed-limit.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
@@ -88,6 +90,8 @@ export interface RunningServer {
   port: number;
   app: FastifyInstance;
   engine: ChatEngine;
+  /** Visitors' ratings of ended chats (the `chat.ended` webhook reads them). */
+  ratings: ChatRatings;
   store: ChatStore;
   logger: Logger;
   close(): Promise<void>;
@@ -129,6 +133,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     sweepIntervalMs: options.sweepIntervalMs,
   });
   const basePath = `/s/${config.workspace}`;
+  const ratings = new ChatRatings(engine, logger, options.now);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -221,6 +226,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await app.register(
     async (scoped) => {
       registerChatRoutes(scoped, engine, { uploads: admission.uploads });
+      registerRatingRoutes(scoped, ratings);
     },
     { prefix: basePath },
   );
@@ -316,6 +322,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     port,
     app,
     engine,
+    ratings,
     store,
     logger,
     async close() {

@@ -4,6 +4,7 @@
  * envelope as the visitor socket. Type-only.
  */
 import type { CommonServerEvents } from './envelope.js';
+import type { ChatRating } from './http.js';
 import type { ChatEndedBy, ChatMessage, MessageSentEvent } from './visitor.js';
 
 /** What an agent console sees of a message: the wire message plus its delivery state. */
@@ -49,6 +50,8 @@ export interface AgentChatSnapshot {
   messages: AgentChatMessage[];
   postbacks: { title: string; data: string }[];
   createdAt: number;
+  /** The visitor's rating, once the chat has ended and been rated. */
+  rating?: ChatRating;
 }
 
 export interface AreaInfo {
@@ -115,6 +118,8 @@ export interface AgentServerEvents extends CommonServerEvents {
     },
   ];
   'chat removed': [removed: { sessionId: number }];
+  /** The visitor rated the chat (after its end; once). */
+  'chat rated': [rated: ChatRating & { sessionId: number }];
 }
 
 export type AgentServerEventName = keyof AgentServerEvents;

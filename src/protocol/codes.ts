@@ -44,6 +44,10 @@ export type ServerErrorCode =
   | 'not_queued'
   /** No such resource. */
   | 'not_found'
+  /** A rating of a chat that has not ended yet. */
+  | 'chat_open'
+  /** The chat has been rated already (a chat is rated once). */
+  | 'already_rated'
   /** A bug on the server; never caused by bad input. */
   | 'server_error';
 

@@ -17,6 +17,7 @@ import type {
   PostbackRecord,
   SessionRecord,
 } from './records.js';
+import { RatingTable } from './ratings.js';
 import { RobotTables } from './robots.js';
 import { CHAT_MIGRATIONS, createMigrationsTable, runMigration, type Migration } from './schema.js';
 import { SessionTable } from './sessions.js';
@@ -49,6 +50,7 @@ export class ChatStore {
   private readonly messages: MessageTable;
   private readonly files: FileTable;
   private robots: RobotTables | undefined;
+  private ratings: RatingTable | undefined;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -71,6 +73,12 @@ export class ChatStore {
   robotTables(): RobotTables {
     this.robots ??= new RobotTables(this.db);
     return this.robots;
+  }
+
+  /** The visitors' ratings of their chats, created the first time they are asked for. */
+  ratingTable(): RatingTable {
+    this.ratings ??= new RatingTable(this.db);
+    return this.ratings;
   }
 
   // Sessions

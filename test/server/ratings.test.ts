@@ -1,0 +1,154 @@
+/**
+ * The visitor's rating of a chat (`POST /socket/external.api/rating`): only the chat's own
+ * visitor, only after the end, once, with a capped comment; agents of the chat hear `chat rated`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningServer } from '../../demo/server/app.js';
+import { Agent, Visitor, type SessionInfo } from './support/chat-clients.js';
+import { startTestServer } from './support/test-server.js';
+
+let server: RunningServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.close());
+
+async function rate(body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.baseURL}/socket/external.api/rating`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const codeOf = (answer: { body: unknown }) =>
+  (answer.body as { error?: { code?: string } }).error?.code;
+
+/** A chat in area 1 that Bob accepted and the visitor ended. */
+async function endedChat(): Promise<{ visitor: Visitor; agent: Agent; session: SessionInfo }> {
+  const agent = await Agent.signIn(server.baseURL, 'Bob');
+  const visitor = await Visitor.connect(server.baseURL);
+  const session = await visitor.register();
+  await agent.waitForQueued(session.sessionId);
+  await agent.accept(session.sessionId);
+  visitor.socket.sendUnchecked('close chat', {});
+  await visitor.socket.waitFor('finish chat session');
+  return { visitor, agent, session };
+}
+
+describe('chat ratings', () => {
+  it('stores the rating of the chat’s own visitor after the end and tells its agent', async () => {
+    const { visitor, agent, session } = await endedChat();
+    try {
+      const rated = agent.socket.waitFor(
+        'chat rated',
+        (f) => f.args[0].sessionId === session.sessionId,
+      );
+      const answer = await rate({
+        sessionId: session.sessionId,
+        secret: session.sessionSecret,
+        score: 4,
+        comment: '  Quick and friendly.\u202e ',
+      });
+      assert.deepEqual(answer, { status: 200, body: { ok: true } });
+      const event = (await rated).args[0];
+      assert.equal(event.score, 4);
+      assert.equal(event.comment, 'Quick and friendly.', 'trimmed, bidi controls removed');
+      assert.deepEqual(server.ratings.ratingOf(session.sessionId)?.score, 4);
+      // A console that opens the closed chat later sees the rating in the snapshot.
+      const stored = server.store.session(session.sessionId);
+      assert.ok(stored);
+      const snapshot = server.engine.view.snapshot(server.engine.sessions.contextOf(stored));
+      assert.equal(snapshot.rating?.score, 4);
+    } finally {
+      visitor.close();
+      agent.close();
+    }
+  });
+
+  it('rates a chat once: the second rating is refused and the first stays', async () => {
+    const { visitor, agent, session } = await endedChat();
+    try {
+      const first = { sessionId: session.sessionId, secret: session.sessionSecret, score: 5 };
+      assert.equal((await rate(first)).status, 200);
+      const second = await rate({ ...first, score: 1, comment: 'changed my mind' });
+      assert.equal(second.status, 409);
+      assert.equal(codeOf(second), 'already_rated');
+      assert.equal(server.ratings.ratingOf(session.sessionId)?.score, 5);
+      assert.equal(server.ratings.ratingOf(session.sessionId)?.comment, '');
+    } finally {
+      visitor.close();
+      agent.close();
+    }
+  });
+
+  it('refuses a rating before the chat has ended', async () => {
+    const visitor = await Visitor.connect(server.baseURL);
+    try {
+      const session = await visitor.register();
+      const answer = await rate({
+        sessionId: session.sessionId,
+        secret: session.sessionSecret,
+        score: 3,
+      });
+      assert.equal(answer.status, 409);
+      assert.equal(codeOf(answer), 'chat_open');
+      assert.equal(server.ratings.ratingOf(session.sessionId), undefined);
+    } finally {
+      visitor.close();
+    }
+  });
+
+  it('refuses a rating of another visitor’s chat (its id with my secret, or a made-up secret)', async () => {
+    const mine = await endedChat();
+    const theirs = await endedChat();
+    try {
+      const withMySecret = await rate({
+        sessionId: theirs.session.sessionId,
+        secret: mine.session.sessionSecret,
+        score: 1,
+      });
+      assert.equal(withMySecret.status, 403);
+      assert.equal(codeOf(withMySecret), 'bad_secret');
+      const guessed = await rate({
+        sessionId: theirs.session.sessionId,
+        secret: 'guess',
+        score: 1,
+      });
+      assert.equal(guessed.status, 403);
+      assert.equal(server.ratings.ratingOf(theirs.session.sessionId), undefined);
+      assert.equal(server.ratings.ratingOf(mine.session.sessionId), undefined);
+    } finally {
+      for (const side of [mine, theirs]) {
+        side.visitor.close();
+        side.agent.close();
+      }
+    }
+  });
+
+  it('refuses a huge comment unread (413) and a long one or a bad score by its schema (400)', async () => {
+    const { visitor, agent, session } = await endedChat();
+    try {
+      const base = { sessionId: session.sessionId, secret: session.sessionSecret, score: 4 };
+      const huge = await rate({ ...base, comment: 'x'.repeat(1024 * 1024) });
+      assert.equal(huge.status, 413);
+      assert.equal(codeOf(huge), 'too_large');
+      const long = await rate({ ...base, comment: 'x'.repeat(1001) });
+      assert.equal(long.status, 400);
+      for (const score of [0, 6, 2.5, 'four', null]) {
+        const answer = await rate({ ...base, score });
+        assert.equal(answer.status, 400, `score ${JSON.stringify(score)}`);
+        assert.equal(codeOf(answer), 'bad_request');
+      }
+      assert.equal((await rate('not json')).status, 400);
+      assert.equal(server.ratings.ratingOf(session.sessionId), undefined, 'nothing was stored');
+      // The longest allowed comment is fine.
+      assert.equal((await rate({ ...base, comment: 'é'.repeat(1000) })).status, 200);
+    } finally {
+      visitor.close();
+      agent.close();
+    }
+  });
+});
