@@ -5,13 +5,12 @@
  * count is above 0. The tone plays when `<cention-chat sound>` is set, once per rise of the count.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PluralText } from '../i18n/plural.js';
 
 type AttentionModule = typeof import('./attention.js');
 
 export interface AttentionOptions {
-  /** The panel's language: `locale` and the title text ("({COUNT}) New message · {TITLE}"). */
-  strings: () => { locale: string; titleUnread: PluralText };
+  /** The panel's language: its string table's `locale` ("en", "sv"). */
+  locale: () => string;
   /** Whether the site asked for a tone (`sound` on the widget). */
   hasSound: () => boolean;
 }
@@ -48,8 +47,7 @@ export class AttentionController implements ReactiveController {
     if (count === 0 && !this.#module) return;
     this.#module ??= import('./attention.js');
     const attention = await this.#module;
-    const strings = this.#options.strings();
-    attention.setTitleCount(this, { count, locale: strings.locale, text: strings.titleUnread });
+    attention.setTitleCount(this, { count, locale: this.#options.locale() });
     if (rose && this.#options.hasSound()) await attention.playTone();
   }
 }

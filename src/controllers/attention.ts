@@ -9,14 +9,14 @@
  * their sum. The page's own title is restored when the sum is 0 again; when the page changes its
  * title meanwhile (an SPA navigating), that new title is the one kept and restored.
  */
-import { pluralText, type PluralText } from '../i18n/plural.js';
+import { laterStringsFor } from '../i18n/later.js';
+import { pluralText } from '../i18n/plural.js';
 
-/** What a widget tells the registry: its unread count, and how to say it in its language. */
+/** What a widget tells the registry: its unread count, and the language to say it in. */
 interface AttentionSource {
   count: number;
+  /** The widget's string table's `locale` ("en", "sv"). */
   locale: string;
-  /** `{COUNT}` and `{TITLE}` placeholders, e.g. "({COUNT}) New message · {TITLE}". */
-  text: PluralText;
 }
 
 interface TitleRegistry {
@@ -58,7 +58,11 @@ function renderTitle(): void {
     return;
   }
   state.pageTitle ??= document.title;
-  const title = pluralText(latest.locale, latest.text, total).replace('{TITLE}', state.pageTitle);
+  const strings = laterStringsFor(latest.locale);
+  const title = pluralText(strings.locale, strings.titleUnread, total).replace(
+    '{TITLE}',
+    state.pageTitle,
+  );
   state.shownTitle = title;
   document.title = title;
 }

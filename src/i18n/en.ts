@@ -16,11 +16,6 @@ export const en = {
   loading: 'Loading…',
   reconnecting: 'Connection lost. Reconnecting…',
   offline: 'You are offline. Messages will be sent when you are back online.',
-  /** The page's title while messages are unread (attention.ts); `{TITLE}` is the page's own. */
-  titleUnread: {
-    one: '({COUNT}) New message · {TITLE}',
-    other: '({COUNT}) New messages · {TITLE}',
-  } as PluralText,
 
   // Start form
   startIntro: 'Ask us anything. An agent will answer you here.',

@@ -9,10 +9,6 @@ export const sv: WidgetStrings = {
   loading: 'Laddar…',
   reconnecting: 'Anslutningen bröts. Ansluter igen…',
   offline: 'Du är offline. Meddelandena skickas när du är online igen.',
-  titleUnread: {
-    one: '({COUNT}) Nytt meddelande · {TITLE}',
-    other: '({COUNT}) Nya meddelanden · {TITLE}',
-  },
 
   startIntro: 'Fråga oss vad du vill. En handläggare svarar dig här.',
   closedTitle: 'Chatten är stängd just nu',

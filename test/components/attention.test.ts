@@ -5,8 +5,6 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type { CentionChatPanel } from '../../src/components/chat-panel/chat-panel.js';
 import { playTone, setTitleCount } from '../../src/controllers/attention.js';
-import { en } from '../../src/i18n/en.js';
-import { sv } from '../../src/i18n/sv.js';
 import { FakeClient } from './fake-client.js';
 import { agentMessage } from './helpers.js';
 
@@ -28,37 +26,37 @@ describe('title attention', () => {
 
   it('shows the count in the language’s plural and gives the page its title back at 0', () => {
     const owner = {};
-    setTitleCount(owner, { count: 1, locale: 'en', text: en.titleUnread });
+    setTitleCount(owner, { count: 1, locale: 'en' });
     expect(document.title).to.equal(`(1) New message · ${PAGE_TITLE}`);
-    setTitleCount(owner, { count: 3, locale: 'en', text: en.titleUnread });
+    setTitleCount(owner, { count: 3, locale: 'en' });
     expect(document.title).to.equal(`(3) New messages · ${PAGE_TITLE}`);
-    setTitleCount(owner, { count: 2, locale: 'sv', text: sv.titleUnread });
+    setTitleCount(owner, { count: 2, locale: 'sv' });
     expect(document.title).to.equal(`(2) Nya meddelanden · ${PAGE_TITLE}`);
-    setTitleCount(owner, { count: 0, locale: 'en', text: en.titleUnread });
+    setTitleCount(owner, { count: 0, locale: 'en' });
     expect(document.title).to.equal(PAGE_TITLE);
   });
 
   it('adds the counts of two widgets and restores only when both are read', () => {
     const first = {};
     const second = {};
-    setTitleCount(first, { count: 1, locale: 'en', text: en.titleUnread });
-    setTitleCount(second, { count: 2, locale: 'en', text: en.titleUnread });
+    setTitleCount(first, { count: 1, locale: 'en' });
+    setTitleCount(second, { count: 2, locale: 'en' });
     expect(document.title).to.equal(`(3) New messages · ${PAGE_TITLE}`);
-    setTitleCount(first, { count: 0, locale: 'en', text: en.titleUnread });
+    setTitleCount(first, { count: 0, locale: 'en' });
     expect(document.title, 'the other widget still has unread').to.equal(
       `(2) New messages · ${PAGE_TITLE}`,
     );
-    setTitleCount(second, { count: 0, locale: 'en', text: en.titleUnread });
+    setTitleCount(second, { count: 0, locale: 'en' });
     expect(document.title).to.equal(PAGE_TITLE);
   });
 
   it('keeps a title the page set meanwhile (an SPA navigating) instead of the old one', () => {
     const owner = {};
-    setTitleCount(owner, { count: 1, locale: 'en', text: en.titleUnread });
+    setTitleCount(owner, { count: 1, locale: 'en' });
     document.title = 'Checkout';
-    setTitleCount(owner, { count: 2, locale: 'en', text: en.titleUnread });
+    setTitleCount(owner, { count: 2, locale: 'en' });
     expect(document.title).to.equal('(2) New messages · Checkout');
-    setTitleCount(owner, { count: 0, locale: 'en', text: en.titleUnread });
+    setTitleCount(owner, { count: 0, locale: 'en' });
     expect(document.title).to.equal('Checkout');
   });
 

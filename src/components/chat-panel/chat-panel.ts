@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CentionChatApi } from '../../client/types.js';
+import { recallVisitor, rememberVisitor, storageKindOf } from '../../client/visitor-memory.js';
 import { AttentionController } from '../../controllers/attention-controller.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { unavailability, type ChatState } from '../../controllers/chat-state.js';
@@ -7,6 +8,7 @@ import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
 import type { AttachFile } from '../composer/composer.js';
+import type { SendRating } from '../rating/rating.js';
 import { loadSanitizer } from '../message/safe-content.js';
 import { PanelElement } from '../panel-element.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
@@ -87,7 +89,7 @@ export class CentionChatPanel extends PanelElement {
     // Title count and tone for messages the visitor has not seen (loads attention.ts when needed);
     // `sound` is read from the widget element when a message arrives, so it can change any time.
     new AttentionController(this, {
-      strings: () => this.strings,
+      locale: () => this.strings.locale,
       hasSound: () =>
         (this.getRootNode() as Partial<ShadowRoot>).host?.hasAttribute('sound') ?? false,
     });
@@ -166,6 +168,14 @@ export class CentionChatPanel extends PanelElement {
   }
 
   readonly #attachFile: AttachFile = (file, handlers) => this.controller.attach(file, handlers);
+  readonly #rate: SendRating = (rating) => this.controller.rate(rating);
+
+  /** Where the widget keeps its chat (`session-storage` on it): the visitor's name is kept there too. */
+  get #storageKind() {
+    return storageKindOf(
+      (this.getRootNode() as Partial<ShadowRoot>).host?.getAttribute('session-storage'),
+    );
+  }
 
   #refocusAfterUpdate(): void {
     this.focus();
@@ -184,6 +194,8 @@ export class CentionChatPanel extends PanelElement {
     submit: (event: CustomEvent<{ name: string; email: string; message: string }>) => {
       event.stopPropagation();
       this.controller.start(event.detail);
+      // For the next chat's form (visitor-memory.ts); `reset()` on the widget forgets it.
+      rememberVisitor(this.#storageKind, event.detail);
       this.#refocusAfterUpdate();
     },
     recheck: (event: Event) => {
@@ -243,8 +255,8 @@ export class CentionChatPanel extends PanelElement {
           .strings=${strings}
           .canChat=${this.#startFormCanChat(state)}
           .unavailability=${unavailability(state)}
-          .name=${this.prefillName}
-          .email=${this.prefillEmail}
+          .name=${this.prefillName || recallVisitor(this.#storageKind).name}
+          .email=${this.prefillEmail || recallVisitor(this.#storageKind).email}
           @cention-start-submit=${this.#handlers.submit}
           @cention-start-recheck=${this.#handlers.recheck}
         ></cention-start-form>`;
@@ -287,6 +299,7 @@ export class CentionChatPanel extends PanelElement {
               .finishedBy=${state.finishedBy}
               .saveUrl=${transcript?.saveTranscriptURL ?? ''}
               .printUrl=${transcript?.printTranscriptURL ?? ''}
+              .rate=${state.session ? this.#rate : undefined}
               @cention-chat-restart=${this.#handlers.restart}
             ></cention-chat-finished>`
           : html`<cention-typing-preview
