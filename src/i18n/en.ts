@@ -19,6 +19,9 @@ export const en = {
 
   // Start form
   startIntro: 'Ask us anything. An agent will answer you here.',
+  /** Where a robot answers first (`canChat.robotFirst`): the visitor knows who they talk to. */
+  startIntroRobot:
+    'Ask us anything. Our automated assistant answers first and can pass you on to a person.',
   closedTitle: 'The chat is closed right now',
   closedHours: 'Opening hours:',
   noAgentsTitle: 'All our agents are busy',

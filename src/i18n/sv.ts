@@ -11,6 +11,8 @@ export const sv: WidgetStrings = {
   offline: 'Du är offline. Meddelandena skickas när du är online igen.',
 
   startIntro: 'Fråga oss vad du vill. En handläggare svarar dig här.',
+  startIntroRobot:
+    'Fråga oss vad du vill. Vår automatiska assistent svarar först och kan koppla dig vidare till en person.',
   closedTitle: 'Chatten är stängd just nu',
   closedHours: 'Öppettider:',
   noAgentsTitle: 'Alla våra handläggare är upptagna',

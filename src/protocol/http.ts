@@ -26,6 +26,11 @@ export interface CanChatResult {
   feature?: ChatFeatures;
   /** `"always"`, or one entry per open interval. */
   openingHours?: OpeningHoursDay[] | string;
+  /**
+   * A robot answers new chats of the area first (the reference server's addition; absent from
+   * servers that do not say): the start form tells the visitor so instead of promising an agent.
+   */
+  robotFirst?: boolean;
   error?: string;
 }
 

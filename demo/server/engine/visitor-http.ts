@@ -48,6 +48,7 @@ export class VisitorHttp {
         'chat.external-source-page': true,
       },
       openingHours: describeOpeningHours(area),
+      robotFirst: robots.robotOf(area) !== null,
     };
   }
 

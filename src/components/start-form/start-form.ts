@@ -172,7 +172,7 @@ export class CentionStartForm extends PanelElement {
     if (this.unavailability) return this.#renderUnavailable(this.unavailability);
     const strings = this.strings;
     const errorCount = Object.keys(this.errors).length;
-    return html`<p>${strings.startIntro}</p>
+    return html`<p>${this.canChat?.robotFirst ? strings.startIntroRobot : strings.startIntro}</p>
       <form novalidate @submit=${this.#handleSubmit}>
         <p class="hint">${strings.requiredHint}</p>
         ${this.#renderField('name', strings.nameLabel)}
