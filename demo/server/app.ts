@@ -40,6 +40,11 @@ import { createAgentSocket } from './sockets/agent-socket.js';
 import { MAX_FRAME_BYTES } from './sockets/frames.js';
 import { guardSocket, ownOrigins } from './sockets/socket-guard.js';
 import { createVisitorSocket } from './sockets/visitor-socket.js';
+import {
+  registerContactCenter,
+  type ContactCenter,
+  type ContactCenterOptions,
+} from './rest/contact-center.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where chat.sqlite lives when `dataDir` is not given. */
@@ -78,6 +83,8 @@ export interface StartServerOptions {
   widgetDir?: string;
   /** Public origin for links in messages, when the server sits behind a proxy. */
   publicURL?: string;
+  /** Library, errands, REST API and webhooks (rest/contact-center.ts); defaults for the demo. */
+  contactCenter?: ContactCenterOptions;
 }
 
 export interface RunningServer {
@@ -94,6 +101,8 @@ export interface RunningServer {
   ratings: ChatRatings;
   store: ChatStore;
   logger: Logger;
+  /** The library, errands, REST API keys and webhooks. */
+  contactCenter: ContactCenter;
   close(): Promise<void>;
 }
 
@@ -238,6 +247,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     workspace: config.workspace,
   });
 
+  const contactCenter = await registerContactCenter(
+    { app, engine, config, basePath, logger, now: options.now, dataDir },
+    options.contactCenter,
+  );
+
   for (const plugin of options.plugins ?? []) {
     await plugin.register({
       app,
@@ -296,6 +310,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   } catch (error) {
     // A taken port must not leave a half-started server (open database, timers) behind.
     engine.stop();
+    await contactCenter.close();
     await app.close();
     store.close();
     unlockDataDir();
@@ -325,10 +340,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ratings,
     store,
     logger,
+    contactCenter,
     async close() {
       if (closed) return;
       closed = true;
       engine.stop();
+      await contactCenter.close();
       for (const plugin of options.plugins ?? []) await plugin.close?.();
       for (const socket of sockets) socket.destroy();
       await app.close();

@@ -133,6 +133,30 @@ const AgentSchema = Type.Object(
 );
 export type AgentConfig = Static<typeof AgentSchema>;
 
+/** Where the server POSTs signed events (webhooks/), and which events each subscriber wants. */
+const WebhookSubscriberSchema = Type.Object(
+  {
+    url: Type.String({ pattern: '^https?://', description: 'an http(s) URL' }),
+    /** Signs each delivery (HMAC-SHA256); shared with the receiver only. */
+    secret: Type.String({ minLength: 16, description: 'a secret of at least 16 characters' }),
+    events: Type.Optional(
+      Type.Array(
+        Type.Union([
+          Type.Literal('chat.started'),
+          Type.Literal('chat.message'),
+          Type.Literal('chat.ended'),
+          Type.Literal('errand.created'),
+          Type.Literal('errand.updated'),
+          Type.Literal('errand.closed'),
+        ]),
+        { description: 'a list of webhook events' },
+      ),
+    ),
+  },
+  closed,
+);
+export type WebhookSubscriberConfig = Static<typeof WebhookSubscriberSchema>;
+
 const configOf = <Area extends TSchema>(area: Area) =>
   Type.Object(
     {
@@ -142,6 +166,8 @@ const configOf = <Area extends TSchema>(area: Area) =>
       agents: Type.Array(AgentSchema, { description: 'a list of agents' }),
       /** Default for every area without its own; `DEFAULT_SECRET_RETENTION_SECONDS` if absent. */
       secretRetentionSeconds: Type.Optional(secretRetention),
+      /** Webhook subscribers (none when left out). */
+      webhooks: Type.Optional(Type.Array(WebhookSubscriberSchema)),
     },
     { ...closed, description: 'an object' },
   );
@@ -301,12 +327,13 @@ export function validateConfig(value: unknown): ServerConfig {
     checkArea(merged, index, seenIds);
     return merged;
   });
-  const { workspace, agents, secretRetentionSeconds } = value;
+  const { workspace, agents, secretRetentionSeconds, webhooks } = value;
   return {
     workspace,
     areas,
     agents,
     ...(secretRetentionSeconds === undefined ? {} : { secretRetentionSeconds }),
+    ...(webhooks === undefined ? {} : { webhooks }),
   };
 }
 

@@ -48,6 +48,8 @@ export type ServerErrorCode =
   | 'chat_open'
   /** The chat has been rated already (a chat is rated once). */
   | 'already_rated'
+  /** A REST API request without a valid, unrevoked API key. */
+  | 'unauthorized'
   /** A bug on the server; never caused by bad input. */
   | 'server_error';
 

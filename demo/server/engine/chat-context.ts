@@ -11,6 +11,7 @@ import type { AreaConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ChatStore, SessionRecord } from '../store.js';
 import type { AgentView } from './agent-view.js';
+import type { ChatEvents } from './chat-events.js';
 import type { Directory } from './directory.js';
 import type { Files } from './files.js';
 import type { ChatMembers } from './members.js';
@@ -37,6 +38,8 @@ export interface EngineParts {
   logger: Logger;
   /** Clock in unix ms. */
   now: () => number;
+  /** Listeners to chats starting, messages and ends (webhooks). */
+  events: ChatEvents;
 }
 
 export interface ChatContext {

@@ -18,6 +18,7 @@ import type { ChatStore, MessageRecord, SessionRecord } from '../store.js';
 import { AgentActions } from './agent-actions.js';
 import { AgentView } from './agent-view.js';
 import type { IncomingFile } from './chat-context.js';
+import { ChatEvents } from './chat-events.js';
 import { Directory } from './directory.js';
 import { Files, type StoredUpload } from './files.js';
 import { ChatMembers } from './members.js';
@@ -47,6 +48,8 @@ export class ChatEngine {
   readonly peers: Peers;
   readonly robots = new Robots();
   readonly agentTokens = new AgentTokens();
+  /** Chat started / message / ended, for webhooks: `engine.events.listen({...})`. */
+  readonly events: ChatEvents;
   readonly queue: Queue;
   readonly files: Files;
   readonly messages: Messages;
@@ -61,14 +64,15 @@ export class ChatEngine {
     const { store, logger } = options;
     const now = options.now ?? Date.now;
     const { robots, agentTokens } = this;
+    const events = (this.events = new ChatEvents(logger));
     const directory = new Directory(options.config);
     const members = new ChatMembers(store);
     const peers = new Peers(directory, members);
     const queue = new Queue({ store, directory, peers, logger });
     const files = new Files({ store, directory, agentTokens, now });
-    const messages = new Messages({ store, peers, members, robots, now });
+    const messages = new Messages({ store, peers, members, robots, now, events });
     // What most parts need; each takes only the fields its own `…Parts` names.
-    const shared = { store, directory, peers, messages, queue, logger, now };
+    const shared = { store, directory, peers, messages, queue, logger, now, events };
     const sessions = new Sessions({ ...shared, members, robots });
     const view = new AgentView({ store, directory, peers, members, queue, now });
     const parts = { ...shared, sessions, files };

@@ -8,7 +8,10 @@ import type { MessageRecord, NewMessage } from '../store.js';
 import { structuredItem, toAgentMessage, toWireMessage } from '../wire.js';
 import type { ChatContext, EngineParts } from './chat-context.js';
 
-export type MessageParts = Pick<EngineParts, 'store' | 'peers' | 'members' | 'robots' | 'now'>;
+export type MessageParts = Pick<
+  EngineParts,
+  'store' | 'peers' | 'members' | 'robots' | 'now' | 'events'
+>;
 
 export class Messages {
   constructor(private readonly parts: MessageParts) {}
@@ -54,6 +57,7 @@ export class Messages {
         messages: messages.map((message) => toAgentMessage(message, area.timeZone)),
       },
     ]);
+    this.parts.events.messages(session, messages);
   }
 
   /** Agent and system messages reached a visitor connection: their agents see them delivered. */

@@ -11,7 +11,16 @@ import type { ChatContext, EngineParts } from './chat-context.js';
 
 export type SessionParts = Pick<
   EngineParts,
-  'store' | 'directory' | 'peers' | 'members' | 'messages' | 'queue' | 'robots' | 'logger' | 'now'
+  | 'store'
+  | 'directory'
+  | 'peers'
+  | 'members'
+  | 'messages'
+  | 'queue'
+  | 'robots'
+  | 'logger'
+  | 'now'
+  | 'events'
 >;
 
 export class Sessions {
@@ -61,6 +70,7 @@ export class Sessions {
     members.forget(session.id);
     if (session.status === 'queued') queue.scheduleUpdate(session.areaId);
     logger.info({ sessionId: session.id, by, reason }, 'chat closed');
+    this.parts.events.ended(session, by, reason);
   }
 
   /** Back to the queue of `areaId`: the visitor sees no agent and their new position. */

@@ -39,6 +39,7 @@ export type VisitorActionParts = Pick<
   | 'robots'
   | 'logger'
   | 'now'
+  | 'events'
 >;
 
 export class VisitorActions {
@@ -86,6 +87,8 @@ export class VisitorActions {
       now,
     });
     const chat = { session, area };
+    // A refused register is no chat to an integration (the visitor may leave a message instead).
+    if (!refusal) this.parts.events.started(session);
     peers.attachVisitor(peer, session.id);
     peer.send('register', [sessionInfoOf(session)], re);
     const first = messages.insert({

@@ -7,6 +7,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ApiKeyTable } from './api-keys.js';
+import { ErrandTable } from './errands.js';
 import { FileTable } from './files.js';
 import { MessageTable } from './messages.js';
 import type {
@@ -25,6 +27,8 @@ import { SessionTable } from './sessions.js';
 export type * from './records.js';
 export type { NewRobotBinding, RobotTables } from './robots.js';
 export type { Migration } from './schema.js';
+export type * from './errands.js';
+export type { ApiKeyRecord } from './api-keys.js';
 
 /** Opens (or creates) the database in `dataDir`, or in memory for `':memory:'`. */
 export function openStore(dataDir: string): ChatStore {
@@ -51,6 +55,10 @@ export class ChatStore {
   private readonly files: FileTable;
   private robots: RobotTables | undefined;
   private ratings: RatingTable | undefined;
+  /** Errands (store/errands.ts): visitors' left messages and REST API tickets. */
+  readonly errands: ErrandTable;
+  /** REST API keys, hashed (store/api-keys.ts). */
+  readonly apiKeys: ApiKeyTable;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -59,6 +67,8 @@ export class ChatStore {
     this.sessions = new SessionTable(db);
     this.messages = new MessageTable(db);
     this.files = new FileTable(db);
+    this.errands = new ErrandTable(db);
+    this.apiKeys = new ApiKeyTable(db);
   }
 
   /**

@@ -4,6 +4,8 @@
  * start and a new one is created from the same list.
  */
 import type Database from 'better-sqlite3';
+import { API_KEY_TABLES } from './api-keys.js';
+import { ERRAND_TABLES } from './errands.js';
 
 /** SQL text, or a function for a migration that must read before it writes. */
 export type Migration = string | ((db: Database.Database) => void);
@@ -74,6 +76,10 @@ export const CHAT_MIGRATIONS: readonly (readonly [name: string, migration: Migra
   ['001-chat', CHAT_TABLES],
   // For the estimated wait (recent handling times per area).
   ['002-sessions-by-close', 'CREATE INDEX sessions_by_close ON sessions(area_id, closed_at)'],
+  // Messages left when nobody could chat, and REST API tickets (store/errands.ts).
+  ['003-errands', ERRAND_TABLES],
+  // REST API keys, hashed (store/api-keys.ts).
+  ['004-api-keys', API_KEY_TABLES],
 ];
 
 export function createMigrationsTable(db: Database.Database): void {
