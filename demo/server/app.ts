@@ -248,7 +248,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
 
   const contactCenter = await registerContactCenter(
-    { app, engine, config, basePath, logger, now: options.now, dataDir },
+    { app, engine, config, basePath, logger, now: options.now, dataDir, ratings },
     options.contactCenter,
   );
 

@@ -1,12 +1,23 @@
 /**
  * The visitor's rating of a chat (`POST /socket/external.api/rating`): only the chat's own
- * visitor, only after the end, once, with a capped comment; agents of the chat hear `chat rated`.
+ * visitor, only after the end, once, with a capped comment; agents of the chat hear `chat rated`,
+ * and the `chat.ended` webhook waits for the rating to carry it.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../demo/server/app.js';
+import { EndedChatWebhook } from '../../demo/server/ratings/ended-webhook.js';
+import {
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  verifyWebhookSignature,
+  type WebhookDelivery,
+} from '../../demo/server/webhooks/index.js';
+import type { ChatRating } from '../../src/protocol/index.js';
 import { Agent, Visitor, type SessionInfo } from './support/chat-clients.js';
-import { startTestServer } from './support/test-server.js';
+import { startTestServer, testConfig } from './support/test-server.js';
 
 let server: RunningServer;
 before(async () => {
@@ -150,5 +161,96 @@ describe('chat ratings', () => {
       visitor.close();
       agent.close();
     }
+  });
+});
+
+describe('chat.ended with the rating', () => {
+  it('waits for the visitor’s rating and sends it in chat.ended, signed', async () => {
+    const received: { raw: string; headers: Record<string, string | string[] | undefined> }[] = [];
+    const receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ raw: Buffer.concat(chunks).toString(), headers: request.headers });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const secret = 'rating-receiver-secret-0123';
+    const rated = await startTestServer({
+      config: { ...testConfig(), webhooks: [{ url, secret, events: ['chat.ended'] }] },
+      // Far longer than the test: only the rating can release the event.
+      contactCenter: { ratingWindowMs: 60_000 },
+    });
+    const previous = server;
+    server = rated;
+    const chat = await endedChat();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(received.length, 0, 'chat.ended waits for the rating');
+      const answer = await rate({
+        sessionId: chat.session.sessionId,
+        secret: chat.session.sessionSecret,
+        score: 2,
+        comment: 'Slow answer',
+      });
+      assert.equal(answer.status, 200);
+      for (let i = 0; i < 250 && received.length === 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const [delivery] = received;
+      assert.ok(delivery, 'chat.ended arrived after the rating');
+      const body = JSON.parse(delivery.raw) as WebhookDelivery;
+      assert.equal(body.event, 'chat.ended');
+      assert.equal(body.data.sessionId, chat.session.sessionId);
+      assert.equal(body.data.endedBy, 'client');
+      assert.deepEqual(
+        { ...(body.data.rating as Record<string, unknown>), ratedAt: undefined },
+        { score: 2, comment: 'Slow answer', ratedAt: undefined },
+      );
+      const header = (name: string) => [delivery.headers[name]].flat()[0];
+      assert.ok(
+        verifyWebhookSignature(
+          secret,
+          header(TIMESTAMP_HEADER),
+          delivery.raw,
+          header(SIGNATURE_HEADER),
+        ),
+        'signed like every webhook',
+      );
+    } finally {
+      chat.visitor.close();
+      chat.agent.close();
+      server = previous;
+      await rated.close();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+
+  it('sends chat.ended without a rating once the window has passed, and once only', async () => {
+    const sent: unknown[] = [];
+    let rate: ((sessionId: number) => void) | undefined;
+    const stored = new Map<number, ChatRating>();
+    const ended = new EndedChatWebhook(
+      {
+        onRated: (listener) => {
+          rate = (sessionId) => listener(sessionId, stored.get(sessionId) as ChatRating);
+          return () => undefined;
+        },
+        ratingOf: (sessionId) => stored.get(sessionId),
+      },
+      (data) => sent.push(data),
+      50,
+    );
+    ended.ended({ sessionId: 1, endedBy: 'agent' });
+    assert.equal(ended.pending, 1);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    assert.deepEqual(sent, [{ sessionId: 1, endedBy: 'agent', rating: null }]);
+    // A rating after the window is stored (the console shows it) but chat.ended is not sent again.
+    stored.set(1, { score: 5, comment: '', ratedAt: 0 });
+    rate?.(1);
+    assert.equal(sent.length, 1);
+    ended.close();
   });
 });
