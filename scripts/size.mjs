@@ -25,7 +25,7 @@ const kib = (bytes) => (bytes / 1024).toFixed(2);
 const gzipBytes = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
 /** Chunks loaded only on a later action, by their name (the module's file name). */
-const LATER = /^(upload|attention|later|rating|send-rating|library-answers)-[\w-]+\.js$/;
+const LATER = /^(upload|attention|later|rating|send-rating|library-answers-host)-[\w-]+\.js$/;
 const isLater = (path) => LATER.test(path.split('/').pop() ?? '');
 
 const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[^'"`();]*?from\s*)?["'](\.[^"']+)["']/g;

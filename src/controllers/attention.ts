@@ -1,8 +1,9 @@
 /**
  * Getting the visitor's attention while they are not looking at the chat (the page is hidden or
  * the panel minimised): the tab title shows the unread count, "(1) New message · Page title",
- * and, where the site asked for it (`sound`), a short tone plays. Loaded by the panel the first
- * time a message arrives unseen, so a chat that is watched never pays for it.
+ * and, where the site asked for it (`sound`), a short tone plays. The panel hands every change of
+ * its unread count (the chat controller's `cention-unread-change`) to `attend`, loading this file
+ * the first time the count is above 0, so a chat that is watched never pays for it.
  *
  * The title belongs to the page, so it is shared: every widget on the page (two elements, or two
  * copies of the script) registers its count in one registry on `globalThis`, and the title shows
@@ -117,4 +118,14 @@ export async function playTone(): Promise<boolean> {
     oscillator.stop(at + NOTE_SECONDS);
   });
   return true;
+}
+
+/**
+ * What the panel calls with its unread count whenever it changes: the title follows, and a tone
+ * plays when the count rose and the site asked for one (`sound`).
+ */
+export function attend(owner: object, count: number, locale: string, hasSound: boolean): void {
+  const previous = registry().sources.get(owner)?.count ?? 0;
+  setTitleCount(owner, { count, locale });
+  if (count > previous && hasSound) void playTone();
 }

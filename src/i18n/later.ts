@@ -1,7 +1,7 @@
 /**
  * Strings of the widget's parts that load later than the panel, in every language the widget
- * ships: the tab title while messages are unread (attention.ts) and the rating after a chat
- * (rating/). Kept apart from the panel's tables (en.ts, sv.ts) for the same reason as
+ * ships: the tab title while messages are unread (attention.ts), the rating after a chat
+ * (rating/) and the library's answers while the visitor types a question (library-answers/). Kept apart from the panel's tables (en.ts, sv.ts) for the same reason as
  * launcher.ts: they travel with the code that shows them, so opening a chat does not pay for
  * them. Adding a language means adding it here as well; English is the fallback.
  */
@@ -24,6 +24,16 @@ const english = {
   ratingChoose: 'Please choose from 1 to 5 stars.',
   ratingThanks: 'Thank you for your rating.',
   ratingFailed: 'The rating could not be sent. Please try again.',
+  answersHeading: 'Answers that may help',
+  answersFound: {
+    one: '{COUNT} answer from our help pages may help.',
+    other: '{COUNT} answers from our help pages may help.',
+  } as PluralText,
+  answerSource: 'From our help pages',
+  answerHelped: 'This answered my question',
+  answerStillChat: 'Still start a chat',
+  answerThanks: 'Glad we could help.',
+  answerBack: 'Ask another question',
 };
 
 export type LaterStrings = typeof english;
@@ -45,6 +55,14 @@ const languages: Record<string, LaterStrings> = {
     ratingChoose: 'Välj från 1 till 5 stjärnor.',
     ratingThanks: 'Tack för ditt betyg.',
     ratingFailed: 'Betyget kunde inte skickas. Försök igen.',
+    answersHeading: 'Svar som kan hjälpa',
+    // "svar" is the same word in the singular and the plural.
+    answersFound: { other: '{COUNT} svar från våra hjälpsidor kan hjälpa.' },
+    answerSource: 'Från våra hjälpsidor',
+    answerHelped: 'Det här besvarade min fråga',
+    answerStillChat: 'Starta en chatt ändå',
+    answerThanks: 'Vad bra att vi kunde hjälpa till.',
+    answerBack: 'Ställ en annan fråga',
   },
 };
 

@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CentionChatApi } from '../../client/types.js';
-import { recallVisitor, rememberVisitor, storageKindOf } from '../../client/visitor-memory.js';
-import { AttentionController } from '../../controllers/attention-controller.js';
+import { recallVisitor, rememberVisitor } from '../../client/visitor-memory.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { unavailability, type ChatState } from '../../controllers/chat-state.js';
 import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
 import type { AttachFile } from '../composer/composer.js';
+import type { LibraryAnswersHost } from '../library-answers/library-answers-host.js';
+import { followUnread, storageKindFor } from './panel-extras.js';
 import type { SendRating } from '../rating/rating.js';
 import { loadSanitizer } from '../message/safe-content.js';
 import { PanelElement } from '../panel-element.js';
@@ -67,6 +68,8 @@ export class CentionChatPanel extends PanelElement {
   declare hasStoredSession: boolean;
 
   #chatController: ChatController | undefined;
+  /** Takes the panel's unread count out of the page's title (panel-extras.ts). */
+  readonly #stopFollowingUnread = followUnread(this);
   /** `begin()` runs once, on the first connection. */
   #hasBegun = false;
   /** Whether focus was in the panel just before this update (its target may disappear). */
@@ -86,13 +89,6 @@ export class CentionChatPanel extends PanelElement {
     this.sendsPreview = false;
     this.prefillName = '';
     this.prefillEmail = '';
-    // Title count and tone for messages the visitor has not seen (loads attention.ts when needed);
-    // `sound` is read from the widget element when a message arrives, so it can change any time.
-    new AttentionController(this, {
-      locale: () => this.strings.locale,
-      hasSound: () =>
-        (this.getRootNode() as Partial<ShadowRoot>).host?.hasAttribute('sound') ?? false,
-    });
   }
 
   /** The controller, made on first connection (the client must be set by then). */
@@ -116,6 +112,11 @@ export class CentionChatPanel extends PanelElement {
       this.#hasBegun = true;
       controller.begin(this.hasStoredSession);
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopFollowingUnread();
   }
 
   protected override firstUpdated(): void {
@@ -169,13 +170,15 @@ export class CentionChatPanel extends PanelElement {
 
   readonly #attachFile: AttachFile = (file, handlers) => this.controller.attach(file, handlers);
   readonly #rate: SendRating = (rating) => this.controller.rate(rating);
-
-  /** Where the widget keeps its chat (`session-storage` on it): the visitor's name is kept there too. */
-  get #storageKind() {
-    return storageKindOf(
-      (this.getRootNode() as Partial<ShadowRoot>).host?.getAttribute('session-storage'),
-    );
-  }
+  /** Library answers to the question being typed: loaded at the first key in the question. */
+  #library: LibraryAnswersHost | undefined;
+  readonly #handleQuestion = (event: CustomEvent<{ text: string }>): void => {
+    event.stopPropagation();
+    void import('../library-answers/library-answers-host.js').then(({ LibraryAnswersHost }) => {
+      this.#library ??= new LibraryAnswersHost(this, () => this.baseUrl || this.client.baseURL);
+      this.#library.search(event.detail.text, this.area);
+    });
+  };
 
   #refocusAfterUpdate(): void {
     this.focus();
@@ -195,7 +198,8 @@ export class CentionChatPanel extends PanelElement {
       event.stopPropagation();
       this.controller.start(event.detail);
       // For the next chat's form (visitor-memory.ts); `reset()` on the widget forgets it.
-      rememberVisitor(this.#storageKind, event.detail);
+      rememberVisitor(storageKindFor(this), event.detail);
+      this.#library?.reset();
       this.#refocusAfterUpdate();
     },
     recheck: (event: Event) => {
@@ -251,15 +255,20 @@ export class CentionChatPanel extends PanelElement {
       case 'resuming':
         return html`<p class="status" role="status">${strings.loading}</p>`;
       case 'start':
-        return html`<cention-start-form
-          .strings=${strings}
-          .canChat=${this.#startFormCanChat(state)}
-          .unavailability=${unavailability(state)}
-          .name=${this.prefillName || recallVisitor(this.#storageKind).name}
-          .email=${this.prefillEmail || recallVisitor(this.#storageKind).email}
-          @cention-start-submit=${this.#handlers.submit}
-          @cention-start-recheck=${this.#handlers.recheck}
-        ></cention-start-form>`;
+        return html`${this.#library?.renderOpened(strings)}
+          <div ?hidden=${!!this.#library?.opened}>
+            <cention-start-form
+              .strings=${strings}
+              .canChat=${this.#startFormCanChat(state)}
+              .unavailability=${unavailability(state)}
+              .name=${this.prefillName || recallVisitor(storageKindFor(this)).name}
+              .email=${this.prefillEmail || recallVisitor(storageKindFor(this)).email}
+              @cention-start-submit=${this.#handlers.submit}
+              @cention-start-recheck=${this.#handlers.recheck}
+              @cention-start-question=${this.#handleQuestion}
+              >${this.#library?.renderList(strings)}</cention-start-form
+            >
+          </div>`;
       case 'chat':
       case 'finished':
         return this.#renderConversation();

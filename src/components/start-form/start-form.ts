@@ -18,6 +18,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cention-start-submit': CustomEvent<StartSubmitDetail>;
     'cention-start-recheck': CustomEvent<Record<string, never>>;
+    'cention-start-question': CustomEvent<{ text: string }>;
   }
 }
 
@@ -34,6 +35,8 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @event cention-start-submit - (internal) `{name, email, message}`.
  * @event cention-start-recheck - (internal) The visitor asks to check availability again.
+ * @event cention-start-question - (internal) `{text}`: the visitor typed in the question field.
+ * @slot answers - Under the question: the library's answers to it (library-answers/).
  */
 export class CentionStartForm extends PanelElement {
   static override styles = [shared, startFormStyles];
@@ -66,6 +69,11 @@ export class CentionStartForm extends PanelElement {
       this.renderRoot.querySelector<HTMLElement>('input, textarea') ??
       this.renderRoot.querySelector<HTMLElement>('button');
     target?.focus(options);
+  }
+
+  /** Submits the form as the visitor filled it in (validated like the button's submit). */
+  submit(): void {
+    this.renderRoot.querySelector('form')?.requestSubmit();
   }
 
   #validate(values: StartSubmitDetail): Partial<Record<Field, string>> {
@@ -112,6 +120,7 @@ export class CentionStartForm extends PanelElement {
               required
               aria-invalid=${isInvalid}
               aria-describedby=${describedBy}
+              @input=${this.#handleQuestionInput}
             ></textarea>`
           : html`<input
               id="field-${field}"
@@ -164,6 +173,10 @@ export class CentionStartForm extends PanelElement {
       </button>`;
   }
 
+  #handleQuestionInput(event: InputEvent): void {
+    emit(this, 'cention-start-question', { text: (event.target as HTMLTextAreaElement).value });
+  }
+
   #handleRecheck(): void {
     emit(this, 'cention-start-recheck', {});
   }
@@ -178,6 +191,7 @@ export class CentionStartForm extends PanelElement {
         ${this.#renderField('name', strings.nameLabel)}
         ${this.#renderField('email', strings.emailLabel)}
         ${this.#renderField('message', strings.questionLabel)}
+        <slot name="answers"></slot>
         <button type="submit" class="button">${strings.startChat}</button>
         <span class="visually-hidden" role="status"
           >${errorCount > 0 ? pluralText(strings.locale, strings.formErrorSummary, errorCount) : ''}</span
