@@ -172,11 +172,19 @@ export class CentionChatPanel extends PanelElement {
   readonly #rate: SendRating = (rating) => this.controller.rate(rating);
   /** Library answers to the question being typed: loaded at the first key in the question. */
   #library: LibraryAnswersHost | undefined;
+  /** The question as the visitor types it (for the library's answers). */
+  #question = '';
   readonly #handleQuestion = (event: CustomEvent<{ text: string }>): void => {
     event.stopPropagation();
+    this.#question = event.detail.text;
+    this.requestUpdate();
     void import('../library-answers/library-answers-host.js').then(({ LibraryAnswersHost }) => {
-      this.#library ??= new LibraryAnswersHost(this, () => this.baseUrl || this.client.baseURL);
-      this.#library.search(event.detail.text, this.area);
+      this.#library ??= new LibraryAnswersHost(this, {
+        question: () => this.#question,
+        area: () => this.area,
+        baseUrl: () => this.baseUrl || this.client.baseURL,
+      });
+      this.requestUpdate();
     });
   };
 
@@ -200,6 +208,7 @@ export class CentionChatPanel extends PanelElement {
       // For the next chat's form (visitor-memory.ts); `reset()` on the widget forgets it.
       rememberVisitor(storageKindFor(this), event.detail);
       this.#library?.reset();
+      this.#question = '';
       this.#refocusAfterUpdate();
     },
     recheck: (event: Event) => {

@@ -20,30 +20,27 @@ for (const [tag, element] of [
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
+/** What the host reads from the panel when it renders. */
+export interface LibraryAnswersSource {
+  /** The question as the visitor has typed it so far. */
+  question: () => string;
+  area: () => number;
+  baseUrl: () => string;
+}
+
 export class LibraryAnswersHost {
-  /** The question as the visitor types it. */
-  #query = '';
-  #area = 0;
   /** The answer opened from the list, shown instead of the form. */
   opened: LibraryAnswer | undefined;
   readonly #search: SearchLibrary = (query, signal) =>
-    searchLibrary(this.baseUrl(), this.#area, query, { limit: MAX_ANSWERS, signal });
+    searchLibrary(this.source.baseUrl(), this.source.area(), query, { limit: MAX_ANSWERS, signal });
 
   constructor(
     private readonly panel: LitElement,
-    private readonly baseUrl: () => string,
+    private readonly source: LibraryAnswersSource,
   ) {}
 
-  /** The visitor typed in the question field (of a chat in `area`). */
-  search(query: string, area: number): void {
-    this.#query = query;
-    this.#area = area;
-    this.panel.requestUpdate();
-  }
-
-  /** A new chat starts with an empty form: nothing of the last question is searched again. */
+  /** A new chat starts with an empty form: no answer of the last question stays open. */
   reset(): void {
-    this.#query = '';
     this.opened = undefined;
   }
 
@@ -70,7 +67,7 @@ export class LibraryAnswersHost {
     return html`<cention-library-answers
       slot="answers"
       .strings=${strings}
-      .query=${this.#query}
+      .query=${this.source.question()}
       .search=${this.#search}
       @cention-answer-open=${this.#handleOpen}
     ></cention-library-answers>`;
