@@ -235,7 +235,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await app.register(
     async (scoped) => {
       registerChatRoutes(scoped, engine, { uploads: admission.uploads });
-      registerRatingRoutes(scoped, ratings);
+      registerRatingRoutes(scoped, ratings, admission.ratings);
     },
     { prefix: basePath },
   );

@@ -164,6 +164,25 @@ describe('chat ratings', () => {
   });
 });
 
+it('limits ratings per address before reading the body (429)', async () => {
+  const limited = await startTestServer({ admission: { ratings: { burst: 2, perSecond: 0.001 } } });
+  try {
+    const post = () =>
+      fetch(`${limited.baseURL}/socket/external.api/rating`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sessionId: 1, secret: 'guess', score: 5 }),
+      });
+    assert.equal((await post()).status, 403);
+    assert.equal((await post()).status, 403);
+    const third = await post();
+    assert.equal(third.status, 429);
+    assert.equal(codeOf({ body: await third.json() }), 'rate_limited');
+  } finally {
+    await limited.close();
+  }
+});
+
 describe('chat.ended with the rating', () => {
   it('waits for the visitor’s rating and sends it in chat.ended, signed', async () => {
     const received: { raw: string; headers: Record<string, string | string[] | undefined> }[] = [];

@@ -6,6 +6,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { ChatError } from '../errors.js';
+import { KeyedLimit } from '../keyed-limit.js';
+import type { RateLimitOptions } from '../rate-limit.js';
 import { MAX_RATING_COMMENT, type ChatRatings } from './chat-ratings.js';
 
 /** Room for the longest comment (4 bytes a character at worst, JSON escapes) and the rest. */
@@ -21,15 +24,28 @@ const RatingBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function registerRatingRoutes(app: FastifyInstance, ratings: ChatRatings): void {
-  app
-    .withTypeProvider<TypeBoxTypeProvider>()
-    .post(
-      '/socket/external.api/rating',
-      { bodyLimit: RATING_BODY_LIMIT, schema: { body: RatingBody } },
-      async ({ body }) => {
-        ratings.rate(body);
-        return { ok: true };
+export function registerRatingRoutes(
+  app: FastifyInstance,
+  ratings: ChatRatings,
+  /** Per address (admission.ts `ratings`), taken before the body is read. */
+  limit: RateLimitOptions,
+): void {
+  const perAddress = new KeyedLimit(limit);
+  app.withTypeProvider<TypeBoxTypeProvider>().post(
+    '/socket/external.api/rating',
+    {
+      bodyLimit: RATING_BODY_LIMIT,
+      // Before the body is read: guessing secrets or flooding costs a map lookup.
+      onRequest: async (request) => {
+        if (!perAddress.take(request.ip)) {
+          throw new ChatError('rate_limited', 'Too many ratings; wait a minute.', 429);
+        }
       },
-    );
+      schema: { body: RatingBody },
+    },
+    async ({ body }) => {
+      ratings.rate(body);
+      return { ok: true };
+    },
+  );
 }

@@ -62,6 +62,11 @@ export function startTestServer(options: StartServerOptions = {}): Promise<Runni
     ...options,
     // `chat.ended` goes out at once unless a test waits for a rating (ratings.test.ts).
     contactCenter: { ratingWindowMs: 0, ...options.contactCenter },
-    admission: { newChatsPerAddress: MANY_CHATS, uploads: MANY_CHATS, ...options.admission },
+    admission: {
+      newChatsPerAddress: MANY_CHATS,
+      uploads: MANY_CHATS,
+      ratings: MANY_CHATS,
+      ...options.admission,
+    },
   });
 }
