@@ -23,6 +23,8 @@ for (const file of [MODULE_ENTRY, LOADER, BUNDLE]) {
 const kib = (bytes) => (bytes / 1024).toFixed(2);
 const gzipBytes = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
+/** Chunks loaded only on a later action, by their name (the module's file name). */
+
 const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[^'"`();]*?from\s*)?["'](\.[^"']+)["']/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
 
@@ -31,7 +33,9 @@ const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
  * is first shown or used. A part listed here must really be lazy: its import() sits behind a
  * visitor's action or a later state, never on the way to the first view of the panel.
  */
-const LATER_PARTS = /^(upload|transcript-links|leave-message-chunk)-/;
+const LATER_PARTS =
+  /^(upload|transcript-links|leave-message-chunk|attention|later|rating|send-rating|library-answers-host)-/;
+const isLater = (path) => LATER_PARTS.test(path.split('/').pop() ?? '');
 /** The leave-a-message view: loaded instead of the start form when nobody can chat (own row). */
 const isLeaveMessageChunk = (path) => /leave-message-chunk-[\w-]+\.js$/.test(path);
 
@@ -46,11 +50,7 @@ function closure(path, dynamic, seen = new Set()) {
   const found = [...code.matchAll(STATIC_IMPORT)];
   if (dynamic) {
     const lazy = [...code.matchAll(DYNAMIC_IMPORT)];
-    found.push(
-      ...(dynamic === 'all'
-        ? lazy
-        : lazy.filter(([, spec]) => !LATER_PARTS.test(spec.split('/').pop()))),
-    );
+    found.push(...(dynamic === 'all' ? lazy : lazy.filter(([, spec]) => !isLater(spec))));
   }
   for (const [, spec] of found) closure(resolve(dirname(path), spec), dynamic, seen);
   return seen;
@@ -108,7 +108,10 @@ for (const { what, bytes, limitKiB } of rows) {
 console.log(`  loader alone: ${kib(loader)} KiB; chunks (dist/chunks/):`);
 const chunkDir = 'dist/chunks';
 for (const name of readdirSync(chunkDir).filter((n) => n.endsWith('.js'))) {
-  console.log(`  chunk ${name.padEnd(47)} ${kib(gzipBytes(join(chunkDir, name))).padStart(8)}`);
+  const when = isLater(name) ? '  (later)' : '';
+  console.log(
+    `  chunk ${name.padEnd(47)} ${kib(gzipBytes(join(chunkDir, name))).padStart(8)}${when}`,
+  );
 }
 if (isOver) {
   console.error('size: over budget');

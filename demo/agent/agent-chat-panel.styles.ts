@@ -139,6 +139,10 @@ export const agentChatPanelStyles = [
       padding: 0.5rem 1rem;
       background: #f4f6fb;
     }
+    .rating {
+      margin: 0.25rem 0;
+      white-space: pre-wrap;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;

@@ -275,6 +275,14 @@ export class AgentChatPanel extends LitElement {
                   ? 'This chat has ended.'
                   : 'You are not in this chat; this is a read-only view.'
               }
+              ${
+                this.chat.rating
+                  ? html`<p class="rating">
+                      The visitor rated this chat ${this.chat.rating.score} of
+                      5${this.chat.rating.comment ? html`: “${this.chat.rating.comment}”` : '.'}
+                    </p>`
+                  : nothing
+              }
               <button type="button" @click=${() => this.actions.dismiss()}>Close</button>
             </div>`
       }

@@ -107,6 +107,11 @@ export function reduceServerEvent(state: ConsoleState, event: AgentServerEnvelop
     }
     case 'chat removed':
       return dropChat(state, event.args[0].sessionId);
+    case 'chat rated': {
+      const [{ sessionId, score, comment, ratedAt }] = event.args;
+      const chat = state.chats.get(sessionId);
+      return chat ? putChat(state, { ...chat, rating: { score, comment, ratedAt } }) : state;
+    }
     case 'postback': {
       const [{ sessionId, title, data }] = event.args;
       const chat = state.chats.get(sessionId);

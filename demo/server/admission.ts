@@ -17,6 +17,8 @@ export interface AdmissionLimits {
   refusedFrames: RateLimitOptions;
   /** Uploads per chat and per address: a burst, then a steady rate. */
   uploads: RateLimitOptions;
+  /** Chat ratings (`POST rating`) per address: a visitor rates once, so few. */
+  ratings: RateLimitOptions;
 }
 
 /**
@@ -29,4 +31,5 @@ export const DEFAULT_ADMISSION: AdmissionLimits = {
   connectionsPerAddress: 100,
   refusedFrames: { burst: 60, perSecond: 2 },
   uploads: { burst: 10, perSecond: 10 / 60 },
+  ratings: { burst: 10, perSecond: 10 / 60 },
 };

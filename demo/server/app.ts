@@ -26,6 +26,8 @@ import { demoConfig } from './demo-config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { ChatError, errorBody } from './errors.js';
 import { registerChatRoutes } from './http-routes.js';
+import { ChatRatings } from './ratings/chat-ratings.js';
+import { registerRatingRoutes } from './ratings/rating-routes.js';
 import { createLogger, scrubUrl, type Logger } from './logger.js';
 import { KeyedLimit } from './keyed-limit.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
@@ -95,6 +97,8 @@ export interface RunningServer {
   port: number;
   app: FastifyInstance;
   engine: ChatEngine;
+  /** Visitors' ratings of ended chats (the `chat.ended` webhook reads them). */
+  ratings: ChatRatings;
   store: ChatStore;
   logger: Logger;
   /** The library, errands, REST API keys and webhooks. */
@@ -138,6 +142,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     sweepIntervalMs: options.sweepIntervalMs,
   });
   const basePath = `/s/${config.workspace}`;
+  const ratings = new ChatRatings(engine, logger, options.now);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -230,6 +235,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await app.register(
     async (scoped) => {
       registerChatRoutes(scoped, engine, { uploads: admission.uploads });
+      registerRatingRoutes(scoped, ratings, admission.ratings);
     },
     { prefix: basePath },
   );
@@ -242,7 +248,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
 
   const contactCenter = await registerContactCenter(
-    { app, engine, config, basePath, logger, now: options.now, dataDir },
+    { app, engine, config, basePath, logger, now: options.now, dataDir, ratings },
     options.contactCenter,
   );
 
@@ -331,6 +337,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     port,
     app,
     engine,
+    ratings,
     store,
     logger,
     contactCenter,

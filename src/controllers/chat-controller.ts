@@ -238,6 +238,17 @@ export class ChatController implements ReactiveController {
     this.#finish('client');
   }
 
+  /**
+   * The visitor's rating of the chat that ended: over HTTP with the session's secret, which the
+   * client keeps until the next chat (the code to send it loads only now).
+   */
+  async rate(rating: { score: number; comment: string }): Promise<void> {
+    const { sessionId, sessionSecret } = this.#client;
+    if (sessionId === undefined || sessionSecret === undefined) throw new Error('no chat to rate');
+    const { sendRating } = await import('../client/send-rating.js');
+    await sendRating(this.#client.baseURL, { sessionId, secret: sessionSecret, ...rating });
+  }
+
   newChat(): void {
     this.#client.resetChat();
     this.#hasEmittedEnd = false;

@@ -19,6 +19,9 @@ export const en = {
 
   // Start form
   startIntro: 'Ask us anything. An agent will answer you here.',
+  /** Where a robot answers first (`canChat.robotFirst`): the visitor knows who they talk to. */
+  startIntroRobot:
+    'Ask us anything. Our automated assistant answers first and can pass you on to a person.',
   closedTitle: 'The chat is closed right now',
   closedHours: 'Opening hours:',
   noAgentsTitle: 'All our agents are busy',
@@ -107,3 +110,12 @@ export const en = {
 
 /** The shape every language file implements. */
 export type WidgetStrings = typeof en;
+
+/**
+ * The Chat API's system texts as the visitor reads them, where the English source text is the
+ * agent's view: the visitor's own ending is "You ended the chat.", not "Client ended the chat.".
+ * Keyed by the source text like every `CentionChat.I` translation, so a page's own hook still wins.
+ */
+export const enSystemTexts: Record<string, string> = {
+  'Client ended the chat.': 'You ended the chat.',
+};

@@ -2,7 +2,7 @@
  * Picks the widget's strings for a `lang` attribute value ("sv", "sv-SE", "en-GB" …), falling back
  * to English, fills `{PLACEHOLDER}`s, and (re-exported) picks plural forms and formats file sizes.
  */
-import { en, type WidgetStrings } from './en.js';
+import { en, enSystemTexts, type WidgetStrings } from './en.js';
 import { primaryTag } from './launcher.js';
 import { sv, svSystemTexts } from './sv.js';
 
@@ -12,7 +12,7 @@ export { pluralText, type PluralText } from './plural.js';
 
 const languages: Record<string, { strings: WidgetStrings; systemTexts?: Record<string, string> }> =
   {
-    en: { strings: en },
+    en: { strings: en, systemTexts: enSystemTexts },
     sv: { strings: sv, systemTexts: svSystemTexts },
   };
 
@@ -21,9 +21,9 @@ export function stringsFor(lang: string | undefined): WidgetStrings {
   return languages[primaryTag(lang)]?.strings ?? en;
 }
 
-/** Translations of the Chat API's system texts for a language, if the widget ships them. */
+/** The Chat API's system texts for a language as the visitor reads them (English when unknown). */
 export function systemTextsFor(lang: string | undefined): Record<string, string> | undefined {
-  return languages[primaryTag(lang)]?.systemTexts;
+  return (languages[primaryTag(lang)] ?? languages.en)?.systemTexts;
 }
 
 /** Replaces `{NAME}`-style placeholders; unknown placeholders stay visible so mistakes show. */

@@ -11,6 +11,8 @@ export const sv: WidgetStrings = {
   offline: 'Du är offline. Meddelandena skickas när du är online igen.',
 
   startIntro: 'Fråga oss vad du vill. En handläggare svarar dig här.',
+  startIntroRobot:
+    'Fråga oss vad du vill. Vår automatiska assistent svarar först och kan koppla dig vidare till en person.',
   closedTitle: 'Chatten är stängd just nu',
   closedHours: 'Öppettider:',
   noAgentsTitle: 'Alla våra handläggare är upptagna',
@@ -97,7 +99,7 @@ export const svSystemTexts: Record<string, string> = {
   'Agent(s) removed: {AGENT_NAMES}': 'Handläggare borttagna: {AGENT_NAMES}',
   'Agent(s) added: {AGENT_NAMES}': 'Handläggare tillagda: {AGENT_NAMES}',
   '{AGENT_NAME} has left the chat.': '{AGENT_NAME} har lämnat chatten.',
-  'Client ended the chat.': 'Kunden avslutade chatten.',
+  'Client ended the chat.': 'Du avslutade chatten.',
   '{NAME} ended the chat.': '{NAME} avslutade chatten.',
   '{NAME} attached a file.': '{NAME} bifogade en fil.',
   'This chat has expired.': 'Den här chatten har gått ut.',

@@ -4,6 +4,7 @@
  * envelope as the visitor socket. Type-only.
  */
 import type { CommonServerEvents } from './envelope.js';
+import type { ChatRating } from './http.js';
 import type { ChatEndedBy, ChatMessage, MessageSentEvent } from './visitor.js';
 
 /** What an agent console sees of a message: the wire message plus its delivery state. */
@@ -67,6 +68,8 @@ export interface AgentChatSnapshot {
   createdAt: number;
   /** The latest pages the visitor was on, oldest first; the last is the current one. */
   pages?: PageVisit[];
+  /** The visitor's rating, once the chat has ended and been rated. */
+  rating?: ChatRating;
 }
 
 export interface AreaInfo {
@@ -135,6 +138,8 @@ export interface AgentServerEvents extends CommonServerEvents {
   'chat removed': [removed: { sessionId: number }];
   /** The visitor of a chat you are in is on another page now. */
   page: [visit: { sessionId: number; page: PageVisit }];
+  /** The visitor rated the chat (after its end; once). */
+  'chat rated': [rated: ChatRating & { sessionId: number }];
 }
 
 export type AgentServerEventName = keyof AgentServerEvents;

@@ -46,6 +46,10 @@ export type ServerErrorCode =
   | 'not_queued'
   /** No such resource. */
   | 'not_found'
+  /** A rating of a chat that has not ended yet. */
+  | 'chat_open'
+  /** The chat has been rated already (a chat is rated once). */
+  | 'already_rated'
   /** A REST API request without a valid, unrevoked API key. */
   | 'unauthorized'
   /** A bug on the server; never caused by bad input. */

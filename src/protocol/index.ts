@@ -8,6 +8,7 @@ export type * from './visitor.js';
 export type * from './agent.js';
 export type * from './items.js';
 export type * from './http.js';
+export type * from './library.js';
 export type * from './envelope.js';
 export type * from './codes.js';
 export { resumeRefusalCodes, registerRefusalReasons } from './codes.js';

@@ -164,6 +164,15 @@ describe('console state', () => {
     });
     expect(state.chats.get(1)?.status).to.equal('closed');
     expect(state.previews.has(1)).to.equal(false);
+    state = reduce(state, {
+      event: 'chat rated',
+      args: [{ sessionId: 1, score: 4, comment: 'Quick help', ratedAt: 5 }],
+    });
+    expect(state.chats.get(1)?.rating).to.deep.equal({
+      score: 4,
+      comment: 'Quick help',
+      ratedAt: 5,
+    });
     state = reduce(state, { event: 'chat removed', args: [{ sessionId: 1 }] });
     expect([...state.chats.keys()]).to.deep.equal([2]);
     expect(state.selected, 'the next chat is shown').to.equal(2);

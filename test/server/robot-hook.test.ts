@@ -72,6 +72,9 @@ describe('robot hook', () => {
     const body = (await response.json()) as CanChatResult;
     assert.equal(body.chatOpen, true);
     assert.equal(body.agentsAvailable, 1);
+    assert.equal(body.robotFirst, true, 'the start form says a robot answers first');
+    const other = await fetch(`${server.baseURL}/socket/external.api/canchat?area=2`);
+    assert.equal(((await other.json()) as CanChatResult).robotFirst, false);
   });
 
   it('offers a new chat to the robot, which answers with messages and a template', async () => {

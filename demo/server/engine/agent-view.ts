@@ -6,8 +6,10 @@ import type {
   AgentChatSnapshot,
   AgentPresence,
   AgentServerEvents,
+  ChatRating,
 } from '../../../src/protocol/index.js';
 import { ChatError } from '../errors.js';
+import type { ChatStore } from '../store.js';
 import { isAreaOpen } from '../hours.js';
 import { toAgentMessage } from '../wire.js';
 import type { ChatContext, EngineParts } from './chat-context.js';
@@ -55,6 +57,7 @@ export class AgentView {
       postbacks: store.postbacksOf(session.id),
       createdAt: session.createdAt,
       pages: store.latestPageVisits(session.id, PAGES_SHOWN),
+      ...(session.status === 'closed' ? ratingOf(store, session.id) : {}),
     };
   }
 
@@ -97,4 +100,10 @@ export class AgentView {
       online: this.parts.peers.isOnline(agent.name),
     }));
   }
+}
+
+/** `{rating}` of an ended chat the visitor rated, else nothing (open chats cannot be rated). */
+function ratingOf(store: ChatStore, sessionId: number): { rating?: ChatRating } {
+  const rating = store.ratingTable().of(sessionId);
+  return rating ? { rating } : {};
 }

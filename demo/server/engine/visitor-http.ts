@@ -50,6 +50,7 @@ export class VisitorHttp {
       },
       openingHours: describeOpeningHours(area),
       timeZone: area.timeZone,
+      robotFirst: robots.robotOf(area) !== null,
     };
   }
 

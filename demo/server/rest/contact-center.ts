@@ -14,6 +14,8 @@ import { formatClock } from '../hours.js';
 import { demoLibrary, Library, type LibraryContent } from '../library/index.js';
 import { registerVisitorLibraryRoutes } from '../library/library-routes.js';
 import type { Logger } from '../logger.js';
+import type { ChatRatings } from '../ratings/chat-ratings.js';
+import { EndedChatWebhook } from '../ratings/ended-webhook.js';
 import type { RateLimitOptions } from '../rate-limit.js';
 import type { SessionRecord } from '../store.js';
 import { Webhooks, type WebhookOptions, type WebhookSubscriber } from '../webhooks/index.js';
@@ -40,6 +42,8 @@ export interface ContactCenterOptions {
   apiRateLimit?: RateLimitOptions;
   /** Queue, retry and timeout settings of webhook deliveries. */
   webhooks?: Partial<Omit<WebhookOptions, 'logger'>>;
+  /** How long `chat.ended` waits for the visitor's rating (ratings/ended-webhook.ts); 0: not at all. */
+  ratingWindowMs?: number;
 }
 
 export interface ContactCenterParts {
@@ -52,6 +56,8 @@ export interface ContactCenterParts {
   now?: () => number;
   /** Folder of the database (or `':memory:'`). */
   dataDir: string;
+  /** Visitors' ratings, for `chat.ended`. */
+  ratings: ChatRatings;
 }
 
 export interface ContactCenter {
@@ -73,7 +79,11 @@ const sessionData = (session: SessionRecord) => ({
 });
 
 /** Sends the chat's life to the webhooks: started, each visible message, ended. */
-function forwardChatEvents(engine: ChatEngine, webhooks: Webhooks): () => void {
+function forwardChatEvents(
+  engine: ChatEngine,
+  webhooks: Webhooks,
+  endedWebhook: EndedChatWebhook,
+): () => void {
   return engine.events.listen({
     started: (session) => webhooks.emit('chat.started', sessionData(session)),
     message: (session, message) =>
@@ -90,8 +100,9 @@ function forwardChatEvents(engine: ChatEngine, webhooks: Webhooks): () => void {
           engine.area(session.areaId).timeZone,
         ),
       }),
+    // Sent with the visitor's rating, once given or after the rating window.
     ended: (session, by, reason) =>
-      webhooks.emit('chat.ended', { ...sessionData(session), endedBy: by, reason }),
+      endedWebhook.ended({ ...sessionData(session), endedBy: by, reason }),
   });
 }
 
@@ -112,7 +123,12 @@ export async function registerContactCenter(
     now,
     ...options.webhooks,
   });
-  const stopForwarding = forwardChatEvents(engine, webhooks);
+  const endedWebhook = new EndedChatWebhook(
+    parts.ratings,
+    (data) => webhooks.emit('chat.ended', data),
+    options.ratingWindowMs,
+  );
+  const stopForwarding = forwardChatEvents(engine, webhooks, endedWebhook);
   const errands = new ErrandService(engine.store, engine, webhooks, now);
   const openApi: unknown = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'));
 
@@ -156,6 +172,7 @@ export async function registerContactCenter(
     apiRoutes,
     async close() {
       stopForwarding();
+      endedWebhook.close();
       webhooks.close();
     },
   };

@@ -19,6 +19,7 @@ import type {
   PostbackRecord,
   SessionRecord,
 } from './records.js';
+import { RatingTable } from './ratings.js';
 import { RobotTables } from './robots.js';
 import { CHAT_MIGRATIONS, createMigrationsTable, runMigration, type Migration } from './schema.js';
 import { SessionTable } from './sessions.js';
@@ -60,6 +61,7 @@ export class ChatStore {
   private readonly files: FileTable;
   private robots: RobotTables | undefined;
   private readonly visitorContext: VisitorContextTable;
+  private ratings: RatingTable | undefined;
   /** Errands (store/errands.ts): visitors' left messages and REST API tickets. */
   readonly errands: ErrandTable;
   /** REST API keys, hashed (store/api-keys.ts). */
@@ -90,6 +92,12 @@ export class ChatStore {
   robotTables(): RobotTables {
     this.robots ??= new RobotTables(this.db);
     return this.robots;
+  }
+
+  /** The visitors' ratings of their chats, created the first time they are asked for. */
+  ratingTable(): RatingTable {
+    this.ratings ??= new RatingTable(this.db);
+    return this.ratings;
   }
 
   // Sessions

@@ -3,6 +3,7 @@ import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
 import { newTabLink } from '../new-tab-link.js';
 import { PanelElement } from '../panel-element.js';
+import type { SendRating } from '../rating/rating.js';
 import { chatFinishedStyles } from './chat-finished.styles.js';
 
 declare global {
@@ -24,17 +25,39 @@ export class CentionChatFinished extends PanelElement {
     finishedBy: { attribute: 'finished-by' },
     saveUrl: { attribute: false },
     printUrl: { attribute: false },
+    rate: { attribute: false },
+    hasRating: { state: true },
   };
 
   declare finishedBy: 'agent' | 'client' | 'system' | undefined;
   /** Transcript addresses; empty hides the buttons (no `transcript` attribute, or no session). */
   declare saveUrl: string;
   declare printUrl: string;
+  /** Sends the visitor's rating; undefined offers none (no session to rate). */
+  declare rate: SendRating | undefined;
+  /** The rating element has loaded (it is a chunk of its own, fetched when this card shows). */
+  declare hasRating: boolean;
 
   constructor() {
     super();
     this.saveUrl = '';
     this.printUrl = '';
+    this.hasRating = false;
+  }
+
+  protected override willUpdate(): void {
+    if (this.rate && !this.hasRating) void this.#loadRating();
+  }
+
+  #ratingLoading: Promise<void> | undefined;
+
+  #loadRating(): Promise<void> {
+    this.#ratingLoading ??= import('../rating/rating.js').then(({ CentionRating }) => {
+      if (!customElements.get('cention-rating'))
+        customElements.define('cention-rating', CentionRating);
+      this.hasRating = true;
+    });
+    return this.#ratingLoading;
   }
 
   override focus(options?: FocusOptions): void {
@@ -57,6 +80,11 @@ export class CentionChatFinished extends PanelElement {
         <h2>${strings.finishedTitle}</h2>
         <p>${by} ${strings.thanks}</p>
       </div>
+      ${
+        this.rate && this.hasRating
+          ? html`<cention-rating .strings=${strings} .send=${this.rate}></cention-rating>`
+          : nothing
+      }
       <div class="actions">
         ${
           this.saveUrl

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CentionChatApi } from '../../client/types.js';
+import { recallVisitor, rememberVisitor } from '../../client/visitor-memory.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { unavailability, type ChatState } from '../../controllers/chat-state.js';
 import { PageContextController } from '../../controllers/page-context.js';
@@ -7,6 +8,9 @@ import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
 import type { AttachFile } from '../composer/composer.js';
+import type { LibraryAnswersHost } from '../library-answers/library-answers-host.js';
+import { followUnread, storageKindFor } from './panel-extras.js';
+import type { SendRating } from '../rating/rating.js';
 import { loadSanitizer } from '../message/safe-content.js';
 import { isLeaveMessageReady, LEAVE_MESSAGE_REASONS } from '../leave-message/load-leave-message.js';
 import { PanelElement } from '../panel-element.js';
@@ -69,6 +73,8 @@ export class CentionChatPanel extends PanelElement {
   declare visitorToken: string;
 
   #chatController: ChatController | undefined;
+  /** Takes the panel's unread count out of the page's title (panel-extras.ts). */
+  readonly #stopFollowingUnread = followUnread(this);
   /** `begin()` runs once, on the first connection. */
   #hasBegun = false;
   /** Whether focus was in the panel just before this update (its target may disappear). */
@@ -120,6 +126,11 @@ export class CentionChatPanel extends PanelElement {
       this.#hasBegun = true;
       controller.begin(this.hasStoredSession);
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopFollowingUnread();
   }
 
   protected override firstUpdated(): void {
@@ -178,6 +189,24 @@ export class CentionChatPanel extends PanelElement {
   }
 
   readonly #attachFile: AttachFile = (file, handlers) => this.controller.attach(file, handlers);
+  readonly #rate: SendRating = (rating) => this.controller.rate(rating);
+  /** Library answers to the question being typed: loaded at the first key in the question. */
+  #library: LibraryAnswersHost | undefined;
+  /** The question as the visitor types it (for the library's answers). */
+  #question = '';
+  readonly #handleQuestion = (event: CustomEvent<{ text: string }>): void => {
+    event.stopPropagation();
+    this.#question = event.detail.text;
+    this.requestUpdate();
+    void import('../library-answers/library-answers-host.js').then(({ LibraryAnswersHost }) => {
+      this.#library ??= new LibraryAnswersHost(this, {
+        question: () => this.#question,
+        area: () => this.area,
+        baseUrl: () => this.baseUrl || this.client.baseURL,
+      });
+      this.requestUpdate();
+    });
+  };
 
   #refocusAfterUpdate(): void {
     this.focus();
@@ -197,6 +226,10 @@ export class CentionChatPanel extends PanelElement {
       event.stopPropagation();
       this.#lastStart = event.detail;
       this.controller.start(event.detail);
+      // For the next chat's form (visitor-memory.ts); `reset()` on the widget forgets it.
+      rememberVisitor(storageKindFor(this), event.detail);
+      this.#library?.reset();
+      this.#question = '';
       this.#refocusAfterUpdate();
     },
     recheck: (event: Event) => {
@@ -258,18 +291,23 @@ export class CentionChatPanel extends PanelElement {
         return html`<p class="status" role="status">${strings.loading}</p>`;
       case 'start':
         if (reason && LEAVE_MESSAGE_REASONS.has(reason)) return this.#renderLeaveMessage(reason);
-        return html`<cention-start-form
-          .strings=${strings}
-          .canChat=${this.#startFormCanChat(state)}
-          .unavailability=${unavailability(state)}
-          .name=${this.prefillName}
-          .email=${this.prefillEmail}
-          .verified=${this.controller.verifiedVisitor}
-          .identityRefused=${state.identityRefused}
-          .message=${state.draftMessage ?? ''}
-          @cention-start-submit=${this.#handlers.submit}
-          @cention-start-recheck=${this.#handlers.recheck}
-        ></cention-start-form>`;
+        return html`${this.#library?.renderOpened(strings)}
+          <div ?hidden=${!!this.#library?.opened}>
+            <cention-start-form
+              .strings=${strings}
+              .canChat=${this.#startFormCanChat(state)}
+              .unavailability=${unavailability(state)}
+              .name=${this.prefillName || recallVisitor(storageKindFor(this)).name}
+              .email=${this.prefillEmail || recallVisitor(storageKindFor(this)).email}
+              .verified=${this.controller.verifiedVisitor}
+              .identityRefused=${state.identityRefused}
+              .message=${state.draftMessage ?? ''}
+              @cention-start-submit=${this.#handlers.submit}
+              @cention-start-recheck=${this.#handlers.recheck}
+              @cention-start-question=${this.#handleQuestion}
+              >${this.#library?.renderList(strings)}</cention-start-form
+            >
+          </div>`;
       case 'chat':
       case 'finished':
         return this.#renderConversation();
@@ -337,6 +375,7 @@ export class CentionChatPanel extends PanelElement {
               .finishedBy=${state.finishedBy}
               .saveUrl=${transcript?.saveTranscriptURL ?? ''}
               .printUrl=${transcript?.printTranscriptURL ?? ''}
+              .rate=${state.session ? this.#rate : undefined}
               @cention-chat-restart=${this.#handlers.restart}
             ></cention-chat-finished>`
           : html`<cention-typing-preview

@@ -20,6 +20,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cention-start-submit': CustomEvent<StartSubmitDetail>;
     'cention-start-recheck': CustomEvent<Record<string, never>>;
+    'cention-start-question': CustomEvent<{ text: string }>;
   }
 }
 
@@ -36,6 +37,8 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @event cention-start-submit - (internal) `{name, email, message}`.
  * @event cention-start-recheck - (internal) The visitor asks to check availability again.
+ * @event cention-start-question - (internal) `{text}`: the visitor typed in the question field.
+ * @slot answers - Under the question: the library's answers to it (library-answers/).
  */
 export class CentionStartForm extends PanelElement {
   static override styles = [shared, startFormStyles];
@@ -86,6 +89,11 @@ export class CentionStartForm extends PanelElement {
     target?.focus(options);
   }
 
+  /** Submits the form as the visitor filled it in (validated like the button's submit). */
+  submit(): void {
+    this.renderRoot.querySelector('form')?.requestSubmit();
+  }
+
   #validate(values: StartSubmitDetail): Partial<Record<Field, string>> {
     const strings = this.strings;
     const errors: Partial<Record<Field, string>> = {};
@@ -131,6 +139,7 @@ export class CentionStartForm extends PanelElement {
               .value=${this.message}
               aria-invalid=${isInvalid}
               aria-describedby=${describedBy}
+              @input=${this.#handleQuestionInput}
             ></textarea>`
           : html`<input
               id="field-${field}"
@@ -183,6 +192,10 @@ export class CentionStartForm extends PanelElement {
       </button>`;
   }
 
+  #handleQuestionInput(event: InputEvent): void {
+    emit(this, 'cention-start-question', { text: (event.target as HTMLTextAreaElement).value });
+  }
+
   #handleRecheck(): void {
     emit(this, 'cention-start-recheck', {});
   }
@@ -193,7 +206,7 @@ export class CentionStartForm extends PanelElement {
     const errorCount = Object.keys(this.errors).length;
     const known = this.#known;
     const refused = this.identityRefused;
-    return html`<p>${strings.startIntro}</p>
+    return html`<p>${this.canChat?.robotFirst ? strings.startIntroRobot : strings.startIntro}</p>
       ${
         refused
           ? html`<p class="error" role="alert">
@@ -215,6 +228,7 @@ export class CentionStartForm extends PanelElement {
         ${known.name ? nothing : this.#renderField('name', strings.nameLabel)}
         ${known.email ? nothing : this.#renderField('email', strings.emailLabel)}
         ${this.#renderField('message', strings.questionLabel)}
+        <slot name="answers"></slot>
         <button type="submit" class="button">${strings.startChat}</button>
         <span class="visually-hidden" role="status"
           >${errorCount > 0 ? pluralText(strings.locale, strings.formErrorSummary, errorCount) : ''}</span

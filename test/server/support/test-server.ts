@@ -60,6 +60,13 @@ export function startTestServer(options: StartServerOptions = {}): Promise<Runni
     config: testConfig(),
     sweepIntervalMs: 100,
     ...options,
-    admission: { newChatsPerAddress: MANY_CHATS, uploads: MANY_CHATS, ...options.admission },
+    // `chat.ended` goes out at once unless a test waits for a rating (ratings.test.ts).
+    contactCenter: { ratingWindowMs: 0, ...options.contactCenter },
+    admission: {
+      newChatsPerAddress: MANY_CHATS,
+      uploads: MANY_CHATS,
+      ratings: MANY_CHATS,
+      ...options.admission,
+    },
   });
 }
