@@ -34,7 +34,12 @@ const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
  * visitor's action or a later state, never on the way to the first view of the panel.
  */
 const LATER_PARTS =
-  /^(upload|transcript-links|leave-message-chunk|attention|later|rating|send-rating|library-answers-host)-/;
+  /^(upload|transcript-links|leave-message-chunk|attention|later|rating|send-rating|library-answers-host|sockjs-fallback|end-views-chunk)-/;
+/**
+ * sockjs-client: loaded only where a WebSocket cannot open (client/transport/sockjs.ts speaks
+ * SockJS over a plain WebSocket first), so it is not what opening costs; it has its own row.
+ */
+const isFallbackChunk = (path) => /sockjs-fallback-[\w-]+\.js$/.test(path);
 const isLater = (path) => LATER_PARTS.test(path.split('/').pop() ?? '');
 /** The leave-a-message view: loaded instead of the start form when nobody can chat (own row). */
 const isLeaveMessageChunk = (path) => /leave-message-chunk-[\w-]+\.js$/.test(path);
@@ -67,6 +72,7 @@ const loader = gzipBytes(LOADER);
 // DOMPurify (fetched for the first message) does not (`chat` already leaves out LATER_PARTS).
 const chunkFiles = readdirSync('dist/chunks').map((name) => resolve('dist/chunks', name));
 const leaveMessageFile = chunkFiles.find(isLeaveMessageChunk);
+const fallbackFile = chunkFiles.find(isFallbackChunk);
 const notForClosed = chunkFiles.filter((file) => /purify[^/]*\.js$/.test(file));
 const closedChat = leaveMessageFile
   ? chat +
@@ -83,6 +89,14 @@ const rows = [
   { what: 'opening a chat (module entry + lazy chunks)', bytes: chat, limitKiB: 48 },
   { what: 'opening a chat (classic loader + the same)', bytes: loader + chat, limitKiB: 48 },
   { what: 'everything it can load (+ parts shown later)', bytes: loader + everything },
+  ...(fallbackFile === undefined
+    ? []
+    : [
+        {
+          what: 'opening where WebSockets are blocked: + sockjs-client',
+          bytes: loader + chat + gzipBytes(fallbackFile),
+        },
+      ]),
   ...(closedChat === undefined
     ? []
     : [

@@ -2,8 +2,12 @@
  * The options of a client with their defaults (each one is documented on `CentionChatOptions` in
  * types.ts and in docs/client.md).
  */
-import { createSockJSTransport } from './transport/sockjs.js';
+import type { TransportFactory } from './transport/transport.js';
 import type { CentionChatOptions } from './types.js';
+
+/** SockJS (transport/sockjs.ts), loaded when the first chat connects, not with every page. */
+const defaultTransport: TransportFactory = (url, handlers) =>
+  import('./transport/sockjs.js').then((module) => module.createSockJSTransport(url, handlers));
 
 /** Every option but `baseURL` (a property of the client), with its default filled in. */
 export type ResolvedOptions = Required<Omit<CentionChatOptions, 'baseURL'>>;
@@ -26,7 +30,7 @@ export function resolveOptions(options: CentionChatOptions): ResolvedOptions {
     debug: false,
     historyPageSize: 0,
     // SockJS, fetched only when a chat actually connects.
-    transport: createSockJSTransport,
+    transport: defaultTransport,
     networkEventTarget: typeof window === 'undefined' ? null : window,
     ...defined,
   };

@@ -3,11 +3,11 @@
  * bottom of each module: the package marks `src/` free of side effects, so the bundler would drop
  * a module imported only for its side effect. The launcher calls this after loading the panel's
  * chunk; tests call it too. Guarded, so a second copy of the widget on a page does not throw.
+ * The end views (`cention-end-confirm`, `cention-chat-finished`) are defined by their own chunk
+ * when first shown (end-views/; tests call its `defineEndViews` at once).
  */
-import { CentionChatFinished } from './chat-finished/chat-finished.js';
 import { CentionChatPanel } from './chat-panel/chat-panel.js';
 import { CentionComposer } from './composer/composer.js';
-import { CentionEndConfirm } from './end-confirm/end-confirm.js';
 import { setPurifierLoader, type PurifierLoader } from './message/safe-content.js';
 import { CentionMessageList } from './message-list/message-list.js';
 import { CentionQueueStatus } from './queue-status/queue-status.js';
@@ -16,9 +16,7 @@ import { CentionTypingPreview } from './typing-preview/typing-preview.js';
 
 const panelElements: Record<string, CustomElementConstructor> = {
   'cention-chat-panel': CentionChatPanel,
-  'cention-chat-finished': CentionChatFinished,
   'cention-composer': CentionComposer,
-  'cention-end-confirm': CentionEndConfirm,
   'cention-message-list': CentionMessageList,
   'cention-queue-status': CentionQueueStatus,
   'cention-start-form': CentionStartForm,

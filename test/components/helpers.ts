@@ -1,9 +1,11 @@
 /** Shared bits of the component tests: element registration and message builders. */
 import type { ChatMessage } from '../../src/protocol/index.js';
 import type { ChatItem } from '../../src/controllers/chat-item.js';
+import { defineEndViews } from '../../src/components/end-views/end-views-chunk.js';
 import { registerPanelElements } from '../../src/components/register.js';
 
 registerPanelElements(async () => (await import('dompurify')).default);
+defineEndViews();
 
 let nextId = 100;
 

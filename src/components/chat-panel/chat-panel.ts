@@ -12,6 +12,7 @@ import type { LibraryAnswersHost } from '../library-answers/library-answers-host
 import { followUnread, storageKindFor } from './panel-extras.js';
 import type { SendRating } from '../rating/rating.js';
 import { loadSanitizer } from '../message/safe-content.js';
+import { loadEndViews } from '../end-views/load-end-views.js';
 import { isLeaveMessageReady, LEAVE_MESSAGE_REASONS } from '../leave-message/load-leave-message.js';
 import { PanelElement } from '../panel-element.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
@@ -184,6 +185,10 @@ export class CentionChatPanel extends PanelElement {
             ? 'cention-chat-finished'
             : '.dialog';
     const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    // An end view may still be on its way (load-end-views.ts): wait until it has upgraded.
+    if (target && target.localName.startsWith('cention-')) {
+      await customElements.whenDefined(target.localName);
+    }
     if (target instanceof LitElement) await target.updateComplete;
     target?.focus(options);
   }
@@ -344,6 +349,7 @@ export class CentionChatPanel extends PanelElement {
     const state = this.controller.state;
     const strings = this.strings;
     const isFinished = state.view === 'finished';
+    if (isFinished || state.isConfirmingEnd) void loadEndViews();
     const isQueued = !isFinished && !state.agentName && state.queuePosition !== undefined;
     const transcript = this.hasTranscript ? state.session : undefined;
     return html`${

@@ -8,6 +8,7 @@ import {
 } from '../../client/session-store.js';
 import type { CentionChatApi } from '../../client/types.js';
 import { ModalFocus } from '../../controllers/modal-focus.js';
+import { forgetVisitor } from '../../client/visitor-memory.js';
 import { ViewportFollower, type ViewportSize } from '../../controllers/viewport-follower.js';
 import { launcherStringsFor } from '../../i18n/launcher.js';
 import { pluralText } from '../../i18n/plural.js';
@@ -316,6 +317,8 @@ export class CentionChatElement extends CentionChatProperties {
    */
   reset(): void {
     this.client.resetChat();
+    // The name and e-mail remembered for the next chat's form go with the chat (issue 15).
+    forgetVisitor(this.sessionStorage);
     this.#writeOpenFlag(undefined);
     this.#unread = 0;
     this.#hasStoredSession = false;
