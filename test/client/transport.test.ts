@@ -120,16 +120,76 @@ describe('CentionChat transports', () => {
     await server.stop();
   });
 
-  it('downloads SockJS only when a chat connects', async () => {
+  it('speaks SockJS over a plain WebSocket: sockjs-client is not downloaded where WebSockets work', async () => {
     const server = await startFakeServer();
-    const chat = createCentionChat({ baseURL: server.baseURL });
-    const log = new EventLog(chat);
-    await new Promise((resolve) => chat.canChat(resolve, 2));
-    expect(sockjsLoaded(), 'loaded before connect').to.equal(false);
-    chat.connect(visitor);
-    await log.waitFor('queue');
-    expect(sockjsLoaded(), 'loaded at connect').to.equal(true);
-    chat.resetChat();
-    await server.stop();
+    const opened: string[] = [];
+    const RealWebSocket = window.WebSocket;
+    window.WebSocket = class extends RealWebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        opened.push(String(url));
+      }
+    };
+    try {
+      const chat = createCentionChat({ baseURL: server.baseURL });
+      const log = new EventLog(chat);
+      await new Promise((resolve) => chat.canChat(resolve, 2));
+      chat.connect(visitor);
+      await log.waitFor('queue');
+      // SockJS's own WebSocket address: <prefix>/<server id>/<session id>/websocket.
+      expect(opened).to.have.length(1);
+      expect(opened[0]).to.match(
+        /^ws:\/\/[^/]+\/s\/demo\/socket\/external\/\d{1,3}\/\w+\/websocket$/,
+      );
+      expect(sockjsLoaded(), 'sockjs-client fetched').to.equal(false);
+      chat.resetChat();
+    } finally {
+      window.WebSocket = RealWebSocket;
+      await server.stop();
+    }
+  });
+
+  // Last in this file: after a fallback, the page keeps using sockjs-client (module state).
+  it('falls back to sockjs-client (XHR) where a WebSocket cannot open, and the chat works', async () => {
+    const server = await startFakeServer();
+    const RealWebSocket = window.WebSocket;
+    /** A network that blocks WebSockets: every socket fails before it opens. */
+    class BlockedWebSocket extends EventTarget {
+      static readonly CONNECTING = 0;
+      static readonly OPEN = 1;
+      static readonly CLOSING = 2;
+      static readonly CLOSED = 3;
+      readyState = 0;
+      onopen: ((event: Event) => void) | null = null;
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: Event) => void) | null = null;
+      onclose: ((event: CloseEvent) => void) | null = null;
+      constructor() {
+        super();
+        setTimeout(() => {
+          this.readyState = 3;
+          const closed = new CloseEvent('close', { code: 1006 });
+          this.onerror?.(new Event('error'));
+          this.onclose?.(closed);
+          this.dispatchEvent(closed);
+        }, 5);
+      }
+      send(): void {}
+      close(): void {}
+    }
+    window.WebSocket = BlockedWebSocket as unknown as typeof WebSocket;
+    try {
+      const chat = createCentionChat({ baseURL: server.baseURL });
+      const log = new EventLog(chat);
+      chat.connect(visitor);
+      await log.waitFor('queue');
+      expect(sockjsLoaded(), 'sockjs-client fetched for the fallback').to.equal(true);
+      chat.message('over XHR');
+      await server.waitForFrames('chat message');
+      chat.resetChat();
+    } finally {
+      window.WebSocket = RealWebSocket;
+      await server.stop();
+    }
   });
 });
