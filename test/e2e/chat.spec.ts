@@ -22,7 +22,12 @@ test('a visitor and an agent chat from start to end', async ({ browser, server }
 
   // Queued until an agent accepts.
   await expect(visitor.getByText('Waiting for an agent')).toBeVisible();
-  await agent.getByRole('button', { name: 'Accept chat with Vera Visitor' }).click();
+  // The queue may hold other specs' chats of a "Vera Visitor" too: accept this one, by its question.
+  await agent
+    .getByRole('listitem')
+    .filter({ hasText: 'Is there fibre in Umeå?' })
+    .getByRole('button', { name: 'Accept chat with Vera Visitor' })
+    .click();
   await expect(agent.getByRole('log')).toContainText('Is there fibre in Umeå?');
 
   // Agent → visitor.
