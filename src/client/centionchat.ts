@@ -113,6 +113,11 @@ export class CentionChat implements CentionChatApi {
     return this.#session?.sessionSecret;
   }
 
+  /** What download links carry as `t`: the server's download-only token, else the secret. */
+  get downloadToken(): string | undefined {
+    return this.#session?.downloadToken ?? this.#session?.sessionSecret;
+  }
+
   /** The area of the session (which a resumed chat or a robot's hand-over may have changed). */
   get sessionAreaId(): number | undefined {
     return this.#session?.areaId;
@@ -365,6 +370,7 @@ export class CentionChat implements CentionChatApi {
       sessionSecret: info.sessionSecret,
       areaId: info.areaId ?? this.#session?.areaId ?? this.#registration?.area ?? 0,
       clientName: info.clientName ?? this.#session?.clientName ?? '',
+      ...(info.downloadToken ? { downloadToken: info.downloadToken } : {}),
     };
     this.#isLive = true;
     this.#connection.resetBackoff();

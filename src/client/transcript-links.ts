@@ -4,10 +4,13 @@
  * bookmarks or a pasted link. The server checks them in demo/server/engine/transcript-links.ts.
  * Hand-written with WebCrypto's HMAC rather than a JWT library: it is the whole job, in ~30 lines.
  */
-import { apiURL } from './http.js';
+import { apiURL, transcriptURL } from './http.js';
 
 /** How long a link stays valid; the widget signs new ones before then (the server caps it at 2 h). */
 export const LINK_LIFETIME_SECONDS = 60 * 60;
+
+/** When the controller signs new links: a minute before these expire. */
+export const RESIGN_AFTER_MS = (LINK_LIFETIME_SECONDS - 60) * 1000;
 
 export interface TranscriptLinks {
   saveTranscriptURL: string;
@@ -53,4 +56,19 @@ export async function signTranscriptLinks(
     saveTranscriptURL: apiURL(baseURL, 'savehistory') + query,
     printTranscriptURL: apiURL(baseURL, 'printhistory') + query,
   };
+}
+
+/** Signed links, or chat-api.txt's secret links where WebCrypto is missing. */
+export async function transcriptLinks(
+  baseURL: string,
+  area: number,
+  sessionId: number,
+  secret: string,
+): Promise<TranscriptLinks> {
+  return (
+    (await signTranscriptLinks(baseURL, area, sessionId, secret)) ?? {
+      saveTranscriptURL: transcriptURL(baseURL, 'savehistory', area, secret),
+      printTranscriptURL: transcriptURL(baseURL, 'printhistory', area, secret),
+    }
+  );
 }

@@ -114,6 +114,8 @@ export interface CentionChatApi {
   I: (text: string) => string | undefined;
   readonly sessionId: number | undefined;
   readonly sessionSecret: string | undefined;
+  /** What download links carry as `t`: a download-only token where the server sends one. */
+  readonly downloadToken?: string | undefined;
   /** The area of the session, not of the element: session-bound calls use it. */
   readonly sessionAreaId: number | undefined;
   registerAction<E extends CentionChatEventName>(

@@ -348,7 +348,7 @@ export class ChatController implements ReactiveController {
    */
   #withSession(state: ChatState): ChatState {
     const secret = this.#client.sessionSecret;
-    if (secret === state.session?.downloadToken) {
+    if (secret === state.session?.secret) {
       if (
         state.view === 'finished' &&
         secret &&
@@ -362,7 +362,12 @@ export class ChatController implements ReactiveController {
     clearTimeout(this.#linkTimer);
     this.#signingFor = undefined;
     const session = secret
-      ? { downloadToken: secret, saveTranscriptURL: '', printTranscriptURL: '' }
+      ? {
+          secret,
+          downloadToken: this.#client.downloadToken ?? secret,
+          saveTranscriptURL: '',
+          printTranscriptURL: '',
+        }
       : undefined;
     return { ...state, session };
   }
@@ -377,27 +382,15 @@ export class ChatController implements ReactiveController {
     this.#signingFor = secret;
     const area = this.#client.sessionAreaId ?? this.#options.area();
     void import('../client/transcript-links.js').then(async (module) => {
-      const signed = await module.signTranscriptLinks(
-        this.#client.baseURL,
-        area,
-        sessionId,
-        secret,
-      );
-      if (this.state.session?.downloadToken !== secret) return;
-      const links = signed ?? {
-        saveTranscriptURL: this.#client.saveTranscriptURL(area),
-        printTranscriptURL: this.#client.printTranscriptURL(area),
-      };
-      this.#update({ ...this.state, session: { downloadToken: secret, ...links } });
-      if (!signed) return;
+      const links = await module.transcriptLinks(this.#client.baseURL, area, sessionId, secret);
+      const current = this.state.session;
+      if (current?.secret !== secret) return;
+      this.#update({ ...this.state, session: { ...current, ...links } });
       // A minute before expiry, sign again (the end view may stay open for hours).
-      this.#linkTimer = setTimeout(
-        () => {
-          this.#signingFor = undefined;
-          this.#signTranscriptLinks(secret);
-        },
-        (module.LINK_LIFETIME_SECONDS - 60) * 1000,
-      );
+      this.#linkTimer = setTimeout(() => {
+        this.#signingFor = undefined;
+        this.#signTranscriptLinks(secret);
+      }, module.RESIGN_AFTER_MS);
     });
   }
 }

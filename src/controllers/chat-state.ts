@@ -28,7 +28,9 @@ export type Unavailability = 'closed' | 'no-agents' | 'queue-full' | 'rate-limit
 
 /** What the panel needs of the client's current session, so it never asks the client itself. */
 export interface SessionLinks {
-  /** The session's secret, which the chat server's download addresses need. */
+  /** The session secret: the session these links belong to (never put in a link by the widget). */
+  secret: string;
+  /** What the chat server's download addresses carry as `t` (its download-only token). */
   downloadToken: string;
   /** The transcript's addresses (chat-api.txt `savehistory`, `printhistory`). */
   saveTranscriptURL: string;

@@ -81,6 +81,12 @@ export interface SessionInfo {
   sessionSecret: string;
   areaId: number;
   clientName: string;
+  /**
+   * The reference server's addition: a token that only downloads this chat's files, for the
+   * `t` of download links in place of the secret (a link ends up in browser history; the secret
+   * resumes and writes to the chat). Absent from servers that do not send it: use the secret.
+   */
+  downloadToken?: string;
 }
 
 /** A refused `resume`. */

@@ -151,6 +151,18 @@ describe('upload and download', () => {
 
     await expectError(await fetch(`${body.download}?t=wrong-secret`), 403, 'bad_secret');
     await expectError(await fetch(body.download), 400, 'bad_request');
+
+    // The download-only token of register's answer opens the file, so links need not carry the
+    // secret; it is not the secret, and another chat's token does not open it.
+    const token = session.downloadToken ?? '';
+    assert.ok(token.length > 20 && token !== session.sessionSecret, 'a token of its own');
+    assert.equal((await fetch(`${body.download}?t=${encodeURIComponent(token)}`)).status, 200);
+    const stranger = (await newSession()).session.downloadToken ?? '';
+    await expectError(
+      await fetch(`${body.download}?t=${encodeURIComponent(stranger)}`),
+      403,
+      'bad_secret',
+    );
     await expectError(
       await fetch(`${api}/download/nope?t=${session.sessionSecret}`),
       404,

@@ -8,6 +8,7 @@ import { neutralName } from '../display-text.js';
 import { ChatError } from '../errors.js';
 import { humanSize, structuredItem } from '../wire.js';
 import type { IncomingFile, EngineParts } from './chat-context.js';
+import { downloadTokenFor } from './transcript-links.js';
 import { secretInForce } from './secret-retention.js';
 import { newSecret, secretsMatch } from './secrets.js';
 
@@ -75,7 +76,10 @@ export class Files {
     });
   }
 
-  /** The file if `token` is the chat's session secret or a signed-in agent's token. */
+  /**
+   * The file if `token` is the chat's session secret or download token (transcript-links.ts), or
+   * a signed-in agent's token.
+   */
   fileFor(fileId: string, token: string): IncomingFile {
     const { store, directory, agentTokens } = this.parts;
     const file = store.file(fileId);
@@ -83,7 +87,8 @@ export class Files {
     const session = store.session(file.sessionId);
     const isVisitor =
       session !== undefined &&
-      secretsMatch(session.secret, token) &&
+      (secretsMatch(session.secret, token) ||
+        secretsMatch(downloadTokenFor(session.secret, session.id), token)) &&
       secretInForce(session, directory, this.parts.now());
     const agentName = agentTokens.agentFor(token);
     const isAgent =

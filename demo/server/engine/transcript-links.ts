@@ -21,6 +21,14 @@ export interface TranscriptLink {
   signature: string;
 }
 
+/**
+ * The chat's download token (SessionInfo.downloadToken): opens this chat's files and nothing
+ * else, so the widget's download links need not carry the secret. Derived from the secret, so it
+ * needs no storage and retires with it.
+ */
+export const downloadTokenFor = (secret: string, sessionId: number): string =>
+  createHmac('sha256', secret).update(`download:${sessionId}`).digest('base64url');
+
 /** What is signed; the client builds the same text (src/client/transcript-links.ts). */
 export const transcriptLinkText = (sessionId: number, expires: number): string =>
   `transcript:${sessionId}:${expires}`;

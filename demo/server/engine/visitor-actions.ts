@@ -3,6 +3,7 @@
  * write, type, attach, click a button, read, and leave. Input is already validated by the socket;
  * answers go to the visitor's `peer`, everything else through the fan-out.
  */
+import { downloadTokenFor } from './transcript-links.js';
 import {
   registerRefusalReasons,
   type AgentServerEvents,
@@ -296,5 +297,6 @@ function sessionInfoOf(session: SessionRecord): SessionInfo {
     sessionSecret: session.secret,
     areaId: session.areaId,
     clientName: session.clientName,
+    downloadToken: downloadTokenFor(session.secret, session.id),
   };
 }

@@ -13,7 +13,7 @@ const OPEN = 1;
 
 /** A random SockJS server id (three digits) and session id, as sockjs-client makes them. */
 const sessionPath = (): string =>
-  `${Math.floor(Math.random() * 1000)}/${Math.random().toString(36).slice(2, 10) || 'x'}`;
+  `${Math.floor(Math.random() * 1000)}/${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * Opens the socket; `onFailedToOpen` is called instead of any handler when the WebSocket closes
@@ -45,7 +45,7 @@ export function openSockJSWebSocket(
       handlers.onOpen();
     } else if (kind === 'h') {
       handlers.onHeartbeat();
-    } else if (kind === 'a' || kind === 'm' || kind === 'c') {
+    } else if (kind === 'a' || kind === 'c') {
       let payload: unknown;
       try {
         payload = JSON.parse(data.slice(1));
@@ -57,7 +57,7 @@ export function openSockJSWebSocket(
         socket.close();
         return;
       }
-      const texts = kind === 'a' && Array.isArray(payload) ? payload : [payload];
+      const texts = Array.isArray(payload) ? payload : [];
       for (const text of texts) if (!isClosed) handlers.onMessage(String(text));
     }
   };

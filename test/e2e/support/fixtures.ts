@@ -17,10 +17,17 @@ export { E2E_ADMISSION, withTestPasswords };
 export interface WorkerFixtures {
   /** The agent console, built once per worker into a temporary folder. */
   agentConsoleDir: string;
+}
+
+export interface ServerFixtures {
+  /**
+   * A fresh reference server for each test (in memory, ~50 ms to start): no chat another test
+   * left in a queue changes this test's queue positions.
+   */
   server: RunningServer;
 }
 
-export const test = base.extend<object, WorkerFixtures>({
+export const test = base.extend<ServerFixtures, WorkerFixtures>({
   agentConsoleDir: [
     // Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none.
     // eslint-disable-next-line no-empty-pattern
@@ -31,21 +38,18 @@ export const test = base.extend<object, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  server: [
-    async ({ agentConsoleDir }, use) => {
-      const server = await startServer({
-        port: 0,
-        dataDir: ':memory:',
-        logLevel: 'silent',
-        agentConsoleDir,
-        config: withTestPasswords(demoConfig),
-        admission: E2E_ADMISSION,
-      });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  server: async ({ agentConsoleDir }, use) => {
+    const server = await startServer({
+      port: 0,
+      dataDir: ':memory:',
+      logLevel: 'silent',
+      agentConsoleDir,
+      config: withTestPasswords(demoConfig),
+      admission: E2E_ADMISSION,
+    });
+    await use(server);
+    await server.close();
+  },
 });
 
 export { expect };

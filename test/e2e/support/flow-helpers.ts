@@ -22,6 +22,7 @@ import {
   signInAsAgent,
   startChatAsVisitor,
   test as base,
+  type ServerFixtures,
   type WorkerFixtures,
   withTestPasswords,
 } from './fixtures.js';
@@ -43,7 +44,7 @@ export interface Person {
 }
 
 export const test: TestType<
-  PlaywrightTestArgs & PlaywrightTestOptions & FlowTestFixtures,
+  PlaywrightTestArgs & PlaywrightTestOptions & ServerFixtures & FlowTestFixtures,
   PlaywrightWorkerArgs & PlaywrightWorkerOptions & WorkerFixtures
 > = base.extend<FlowTestFixtures>({
   newPerson: async ({ browser }, use) => {
