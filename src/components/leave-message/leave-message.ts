@@ -7,12 +7,11 @@ import { leaveMessageStrings } from '../../i18n/leave-message.js';
 import type { CanChatResult } from '../../protocol/index.js';
 import { shared } from '../../styles/shared.js';
 import { PanelElement } from '../panel-element.js';
+import { contactErrors } from '../start-form/contact-fields.js';
 import { startFormStyles } from '../start-form/start-form.styles.js';
 
 type Field = 'name' | 'email' | 'message';
 const FIELDS: Field[] = ['name', 'email', 'message'];
-/** The start form's check: one "@", something on both sides, a dot in the domain. */
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Why nobody can chat now (the panel's `Unavailability` this view is for). */
 export type LeaveMessageReason = 'closed' | 'no-agents' | 'queue-full';
@@ -93,13 +92,7 @@ export class CentionLeaveMessage extends PanelElement {
   }
 
   #validate(values: Record<Field, string>): Partial<Record<Field, string>> {
-    const strings = this.strings;
-    const errors: Partial<Record<Field, string>> = {};
-    if (!values.name) errors.name = strings.nameRequired;
-    if (!values.email) errors.email = strings.emailRequired;
-    else if (!EMAIL_PATTERN.test(values.email)) errors.email = strings.emailInvalid;
-    if (!values.message) errors.message = this.#texts.messageRequired;
-    return errors;
+    return contactErrors(values, this.strings, this.#texts.messageRequired);
   }
 
   async #handleSubmit(event: SubmitEvent): Promise<void> {

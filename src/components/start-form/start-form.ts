@@ -1,3 +1,4 @@
+import { contactErrors, EMAIL_PATTERN } from './contact-fields.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Unavailability } from '../../controllers/chat-state.js';
 import { emit } from '../../events/index.js';
@@ -26,9 +27,6 @@ declare global {
 
 type Field = 'name' | 'email' | 'message';
 const FIELDS: Field[] = ['name', 'email', 'message'];
-
-// Deliberately loose: one "@", something on both sides, a dot in the domain. The server decides.
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * @summary The start screen, driven by `canChat`: outside opening hours (with the hours), no
@@ -95,13 +93,7 @@ export class CentionStartForm extends PanelElement {
   }
 
   #validate(values: StartSubmitDetail): Partial<Record<Field, string>> {
-    const strings = this.strings;
-    const errors: Partial<Record<Field, string>> = {};
-    if (!values.name) errors.name = strings.nameRequired;
-    if (!values.email) errors.email = strings.emailRequired;
-    else if (!EMAIL_PATTERN.test(values.email)) errors.email = strings.emailInvalid;
-    if (!values.message) errors.message = strings.questionRequired;
-    return errors;
+    return contactErrors(values, this.strings, this.strings.questionRequired);
   }
 
   async #handleSubmit(event: SubmitEvent): Promise<void> {
