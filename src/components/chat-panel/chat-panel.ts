@@ -134,11 +134,6 @@ export class CentionChatPanel extends PanelElement {
     this.#stopFollowingUnread();
   }
 
-  protected override firstUpdated(): void {
-    // Not needed for the start form: fetched after the panel is shown, ready for the first reply.
-    void loadSanitizer();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.strings = stringsFor(this.lang);
     this.#hadFocus = this.matches(':focus-within');
@@ -156,6 +151,9 @@ export class CentionChatPanel extends PanelElement {
     if (view !== this.#lastView) {
       const wasLoading = this.#lastView === 'checking' || this.#lastView === 'resuming';
       this.#lastView = view;
+      // DOMPurify is not needed to open the panel or for the start form: it is fetched when a
+      // chat begins (or resumes), ready for the first reply, so opening a chat costs 11 KiB less.
+      if (view === 'chat' || view === 'resuming') void loadSanitizer();
       const dialog = this.renderRoot.querySelector('.dialog');
       if (wasLoading && this.shadowRoot?.activeElement === dialog) this.focus();
       // The chat ended under the visitor's hands: focus stays where it is (a draft in the
