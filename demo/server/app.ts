@@ -26,6 +26,7 @@ import { demoConfig } from './demo-config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { ChatError, errorBody } from './errors.js';
 import { registerChatRoutes } from './http-routes.js';
+import { registerHttpRateLimit } from './http-rate-limit.js';
 import { ChatRatings } from './ratings/chat-ratings.js';
 import { registerRatingRoutes } from './ratings/rating-routes.js';
 import { createLogger, scrubUrl, type Logger } from './logger.js';
@@ -179,8 +180,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       callback(null, request.url.startsWith(`${basePath}/`) ? CHAT_API_CORS : { origin: false }),
   });
 
+  // Before any route: the limits are per route (`config.rateLimit`), hooked in as routes are added.
+  await registerHttpRateLimit(app, options.now);
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ChatError) {
+      // A refused request's connection closes, so the rest of its body is not read and discarded.
+      if (error.status === 429) void reply.header('connection', 'close');
       return reply.code(error.status).send(errorBody(error.code, error.message));
     }
     if (error.validation) {
@@ -234,7 +240,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   await app.register(
     async (scoped) => {
-      registerChatRoutes(scoped, engine, { uploads: admission.uploads });
+      registerChatRoutes(scoped, engine, admission);
       registerRatingRoutes(scoped, ratings, admission.ratings);
     },
     { prefix: basePath },
@@ -260,6 +266,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       chat: new RobotService(engine),
       logger: logger.child({ plugin: plugin.name }),
+      admission,
       registerRobot: (name, hook) => engine.registerRobot(name, hook),
     });
   }

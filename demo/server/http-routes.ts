@@ -11,8 +11,8 @@ import Type, { type Static, type TObject, type TSchemaOptions } from 'typebox';
 import Value from 'typebox/value';
 import type { ChatEngine } from './engine/chat-engine.js';
 import { ChatError } from './errors.js';
-import { KeyedLimit } from './keyed-limit.js';
-import type { RateLimitOptions } from './rate-limit.js';
+import type { AdmissionLimits } from './admission.js';
+import { handlerLimit, httpLimit } from './http-rate-limit.js';
 import { renderTranscript } from './transcript.js';
 
 // Query and path schemas: fastify checks them (coercing "1" to 1) and the type provider types
@@ -88,7 +88,7 @@ interface UploadParts {
  */
 async function readUpload(
   request: FastifyRequest,
-  authorise: (fieldsSoFar: Record<string, string>) => void = () => undefined,
+  authorise: (fieldsSoFar: Record<string, string>) => void | Promise<void> = () => undefined,
 ): Promise<UploadParts> {
   try {
     return await readParts(request, authorise);
@@ -104,12 +104,12 @@ async function readUpload(
 
 async function readParts(
   request: FastifyRequest,
-  authorise: (fieldsSoFar: Record<string, string>) => void,
+  authorise: (fieldsSoFar: Record<string, string>) => void | Promise<void>,
 ): Promise<UploadParts> {
   const result: UploadParts = { fields: {} };
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      authorise(result.fields);
+      await authorise(result.fields);
       const data = await part.toBuffer();
       if (part.fieldname === 'uploadfile' && !result.file) {
         result.file = {
@@ -136,10 +136,14 @@ function agentCookieOf(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-export interface ChatRouteLimits {
-  /** Uploads per address and per chat (admission.ts), checked before the body is read. */
-  uploads: RateLimitOptions;
-}
+/**
+ * The routes' limits per address (admission.ts), taken before the body is read; `uploads` also per
+ * chat, once the upload's fields name it and before its file is read.
+ */
+export type ChatRouteLimits = Pick<
+  AdmissionLimits,
+  'uploads' | 'canChat' | 'downloads' | 'transcripts' | 'agentSessions'
+>;
 
 export function registerChatRoutes(
   app: FastifyInstance,
@@ -147,8 +151,8 @@ export function registerChatRoutes(
   limits: ChatRouteLimits,
 ): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
-  const uploadsPerAddress = new KeyedLimit(limits.uploads);
-  const uploadsPerChat = new KeyedLimit(limits.uploads);
+  const uploadsPerAddress = httpLimit(limits.uploads, 'Too many uploads; wait a minute.');
+  const uploadsPerChat = handlerLimit(app, limits.uploads, 'Too many uploads in this chat.');
   /** A refused upload closes the connection, so the rest of its body is not read either. */
   const refuseUpload = (reply: FastifyReply, error: ChatError): never => {
     void reply.header('connection', 'close');
@@ -157,43 +161,46 @@ export function registerChatRoutes(
 
   routes.get(
     '/socket/external.api/canchat',
-    { schema: { querystring: CanChatQuery } },
+    {
+      config: httpLimit(limits.canChat, 'Too many requests from your network; wait a moment.'),
+      schema: { querystring: CanChatQuery },
+    },
     async ({ query }) => engine.canChat(query.area, query.sessionId, query.secret),
   );
 
-  routes.post('/socket/external.api/upload', async (request, reply) => {
-    if (!uploadsPerAddress.take(request.ip)) {
-      refuseUpload(reply, new ChatError('rate_limited', 'Too many uploads; wait a minute.', 429));
-    }
-    const authorise = (fieldsSoFar: Record<string, string>) => {
-      const { session, sessionSecret } = fieldsSoFar;
-      if (session === undefined || sessionSecret === undefined) return; // read it, decide after
-      try {
-        engine.checkVisitorUpload(Number(session), sessionSecret);
-      } catch (error) {
-        if (error instanceof ChatError) refuseUpload(reply, error);
-        throw error;
-      }
-      if (!uploadsPerChat.take(session)) {
-        refuseUpload(reply, new ChatError('rate_limited', 'Too many uploads in this chat.', 429));
-      }
-    };
-    const { fields, file } = await readUpload(request, authorise);
-    if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
-    const { session, sessionSecret } = checkFields(VisitorUploadFields, fields);
-    return engine.storeVisitorUpload({
-      sessionId: Number(session),
-      secret: sessionSecret,
-      name: file.name,
-      mime: file.mime,
-      data: file.data,
-    });
-  });
+  routes.post(
+    '/socket/external.api/upload',
+    { config: uploadsPerAddress },
+    async (request, reply) => {
+      const authorise = async (fieldsSoFar: Record<string, string>) => {
+        const { session, sessionSecret } = fieldsSoFar;
+        if (session === undefined || sessionSecret === undefined) return; // read it, decide after
+        try {
+          engine.checkVisitorUpload(Number(session), sessionSecret);
+          await uploadsPerChat(request, reply, session);
+        } catch (error) {
+          if (error instanceof ChatError) refuseUpload(reply, error);
+          throw error;
+        }
+      };
+      const { fields, file } = await readUpload(request, authorise);
+      if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
+      const { session, sessionSecret } = checkFields(VisitorUploadFields, fields);
+      return engine.storeVisitorUpload({
+        sessionId: Number(session),
+        secret: sessionSecret,
+        name: file.name,
+        mime: file.mime,
+        data: file.data,
+      });
+    },
+  );
 
   // The console's file links are plain links to this route: the agent's token rides in an HttpOnly,
   // SameSite=Strict cookie set here (from the token the socket's `login` answer gave), never in a
   // URL. The console calls this after every sign-in; the token dies when its socket closes.
-  routes.post('/socket/agent.api/session', async (request, reply) => {
+  const agentSessions = httpLimit(limits.agentSessions, 'Too many sign-ins; wait a minute.');
+  routes.post('/socket/agent.api/session', { config: agentSessions }, async (request, reply) => {
     const token = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token || !engine.agentNameForToken(token)) {
       throw new ChatError('not_signed_in', 'Sign in again.', 401);
@@ -209,7 +216,7 @@ export function registerChatRoutes(
       .send({ ok: true });
   });
 
-  routes.post('/socket/agent.api/upload', async (request, reply) => {
+  routes.post('/socket/agent.api/upload', { config: uploadsPerAddress }, async (request, reply) => {
     const { fields, file } = await readUpload(request, (fieldsSoFar) => {
       const { token } = fieldsSoFar;
       if (token !== undefined && !engine.agentNameForToken(token)) {
@@ -225,7 +232,10 @@ export function registerChatRoutes(
 
   routes.get(
     '/socket/external.api/download/:fileId',
-    { schema: { params: DownloadParams, querystring: DownloadQuery } },
+    {
+      config: httpLimit(limits.downloads, 'Too many downloads; wait a moment.'),
+      schema: { params: DownloadParams, querystring: DownloadQuery },
+    },
     async (request, reply) => {
       const bearer = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
       const token = bearer ?? request.query.t ?? agentCookieOf(request);
@@ -265,7 +275,10 @@ export function registerChatRoutes(
     const html = renderTranscript(session, messages, engine.area(session.areaId), { forPrint });
     return { session, html };
   };
-  const historySchema = { schema: { querystring: HistoryQuery } };
+  const historySchema = {
+    config: httpLimit(limits.transcripts, 'Too many transcript requests; wait a minute.'),
+    schema: { querystring: HistoryQuery },
+  };
 
   routes.get('/socket/external.api/savehistory', historySchema, async (request, reply) => {
     const { session, html } = visitorTranscript(request.query, false);

@@ -27,6 +27,11 @@ export class KeyedLimit {
     return bucket.take();
   }
 
+  /** `key`'s bucket (a full one for a key not seen yet), to read what is left and when more comes. */
+  bucketOf(key: string): TokenBucket {
+    return this.buckets.get(key) ?? new TokenBucket(this.options, this.now);
+  }
+
   /** Whether `key` has a token left, without taking it. */
   allows(key: string): boolean {
     return this.buckets.get(key)?.peek() ?? true;

@@ -35,6 +35,18 @@ export class TokenBucket {
     return this.tokens >= 1;
   }
 
+  /** Tokens left now (fractions included). */
+  left(): number {
+    this.refill();
+    return this.tokens;
+  }
+
+  /** Milliseconds until `count` tokens are back (0 when they already are). */
+  msUntil(count: number): number {
+    this.refill();
+    return Math.max(0, ((count - this.tokens) / this.options.perSecond) * 1000);
+  }
+
   /** Refilled to the burst: nothing to remember about this key. */
   isFull(): boolean {
     this.refill();

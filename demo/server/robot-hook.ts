@@ -11,6 +11,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ButtonTemplate } from '../../src/protocol/index.js';
+import type { AdmissionLimits } from './admission.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { ChatStore } from './store.js';
@@ -80,6 +81,8 @@ export interface PluginContext {
   store: ChatStore;
   chat: ChatService;
   logger: Logger;
+  /** The server's limits per address (admission.ts), for a plugin's own routes. */
+  admission: AdmissionLimits;
   /** Makes `hook` the robot for areas whose config says `robot: name`. */
   registerRobot(name: string, hook: RobotHook): void;
 }

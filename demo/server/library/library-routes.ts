@@ -6,8 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { ChatError } from '../errors.js';
-import { KeyedLimit } from '../keyed-limit.js';
+import { httpLimit } from '../http-rate-limit.js';
 import type { RateLimitOptions } from '../rate-limit.js';
 import type { Library } from './library.js';
 
@@ -28,24 +27,20 @@ export interface VisitorLibraryOptions {
   /** Throws `no_area` for an area the server does not have. */
   checkArea: (areaId: number) => void;
   rateLimit?: RateLimitOptions;
-  now?: () => number;
 }
 
 export function registerVisitorLibraryRoutes(
   app: FastifyInstance,
   options: VisitorLibraryOptions,
 ): void {
-  const searches = new KeyedLimit(options.rateLimit ?? DEFAULT_VISITOR_SEARCH_LIMIT, options.now);
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/library/search',
     {
       // The limit is taken before the query is even parsed, so a flood costs a map lookup.
-      onRequest: async (request, reply) => {
-        if (!searches.take(request.ip)) {
-          void reply.header('retry-after', '1');
-          throw new ChatError('rate_limited', 'Too many searches; wait a moment.', 429);
-        }
-      },
+      config: httpLimit(
+        options.rateLimit ?? DEFAULT_VISITOR_SEARCH_LIMIT,
+        'Too many searches; wait a moment.',
+      ),
       schema: { querystring: SearchQuery },
     },
     async ({ query }, reply) => {

@@ -6,8 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { ChatError } from '../errors.js';
-import { KeyedLimit } from '../keyed-limit.js';
+import { httpLimit } from '../http-rate-limit.js';
 import type { RateLimitOptions } from '../rate-limit.js';
 import { MAX_RATING_COMMENT, type ChatRatings } from './chat-ratings.js';
 
@@ -30,17 +29,12 @@ export function registerRatingRoutes(
   /** Per address (admission.ts `ratings`), taken before the body is read. */
   limit: RateLimitOptions,
 ): void {
-  const perAddress = new KeyedLimit(limit);
   app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/socket/external.api/rating',
     {
       bodyLimit: RATING_BODY_LIMIT,
       // Before the body is read: guessing secrets or flooding costs a map lookup.
-      onRequest: async (request) => {
-        if (!perAddress.take(request.ip)) {
-          throw new ChatError('rate_limited', 'Too many ratings; wait a minute.', 429);
-        }
-      },
+      config: httpLimit(limit, 'Too many ratings; wait a minute.'),
       schema: { body: RatingBody },
     },
     async ({ body }) => {

@@ -138,9 +138,8 @@ export async function registerContactCenter(
         library,
         checkArea: (areaId) => void engine.area(areaId),
         rateLimit: options.visitorSearchLimit,
-        now,
       });
-      registerVisitorErrandRoutes(scoped, errands, { rateLimit: options.visitorErrandLimit, now });
+      registerVisitorErrandRoutes(scoped, errands, { rateLimit: options.visitorErrandLimit });
       registerAgentErrandRoutes(scoped, engine, errands);
     },
     { prefix: basePath },
@@ -159,7 +158,6 @@ export async function registerContactCenter(
         errands,
         library,
         rateLimit: options.apiRateLimit,
-        now,
         openApi,
       });
     },

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { ChatError } from '../errors.js';
-import { KeyedLimit } from '../keyed-limit.js';
+import { pluginLimit } from '../http-rate-limit.js';
 import type { Library } from '../library/index.js';
 import type { RateLimitOptions } from '../rate-limit.js';
 import type { ChatStore } from '../store.js';
@@ -75,7 +75,6 @@ export interface V1Options {
   errands: ErrandService;
   library: Library;
   rateLimit?: RateLimitOptions;
-  now?: () => number;
   /** The OpenAPI document, served at `/v1/openapi.json` without a key. */
   openApi: unknown;
 }
@@ -84,13 +83,20 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The API key's name (REST API routes only). */
     apiKeyName?: string;
+    /** The API key's id, what the rate limit counts by (REST API routes only). */
+    apiKeyId?: string;
   }
+}
+
+/** "a minute" for the documented limit, else the time a full allowance takes to come back. */
+function perWindow(limit: RateLimitOptions): string {
+  const seconds = Math.round(limit.burst / limit.perSecond);
+  return seconds === 60 ? 'a minute' : `per ${seconds} s`;
 }
 
 export function registerV1Routes(app: FastifyInstance, options: V1Options): void {
   const { store, errands, library } = options;
   const rateLimit = options.rateLimit ?? DEFAULT_API_RATE_LIMIT;
-  const perKey = new KeyedLimit(rateLimit, options.now);
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
   routes.get('/openapi.json', async () => options.openApi);
@@ -106,17 +112,20 @@ export function registerV1Routes(app: FastifyInstance, options: V1Options): void
           401,
         );
       }
-      void reply.header('x-ratelimit-limit', String(rateLimit.burst));
-      if (!perKey.take(key.id)) {
-        void reply.header('retry-after', String(Math.ceil(1 / rateLimit.perSecond)));
-        throw new ChatError(
-          'rate_limited',
-          `Rate limit: ${rateLimit.burst} requests a minute per API key. Wait and retry.`,
-          429,
-        );
-      }
       request.apiKeyName = key.name;
+      request.apiKeyId = String(key.id);
     });
+    // After the key is known (hooks run in order): counted per key, answered with Retry-After.
+    authed.addHook(
+      'onRequest',
+      authed.rateLimit(
+        pluginLimit(
+          rateLimit,
+          `Rate limit: ${rateLimit.burst} requests ${perWindow(rateLimit)} per API key. Wait and retry.`,
+          (request) => request.apiKeyId ?? request.ip,
+        ),
+      ),
+    );
     const api = authed.withTypeProvider<TypeBoxTypeProvider>();
     const bodyLimit = API_BODY_LIMIT;
 

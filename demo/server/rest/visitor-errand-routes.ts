@@ -6,8 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { ChatError } from '../errors.js';
-import { KeyedLimit } from '../keyed-limit.js';
+import { httpLimit } from '../http-rate-limit.js';
 import type { RateLimitOptions } from '../rate-limit.js';
 import { EMAIL_PATTERN, MAX_ERRAND_MESSAGE, MAX_NAME, MAX_EMAIL } from './errand-fields.js';
 import type { ErrandService } from './errand-service.js';
@@ -30,22 +29,16 @@ const VisitorErrandBody = Type.Object(
 export function registerVisitorErrandRoutes(
   app: FastifyInstance,
   errands: ErrandService,
-  options: { rateLimit?: RateLimitOptions; now?: () => number } = {},
+  options: { rateLimit?: RateLimitOptions } = {},
 ): void {
-  const leftMessages = new KeyedLimit(
-    options.rateLimit ?? DEFAULT_VISITOR_ERRAND_LIMIT,
-    options.now,
-  );
   app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/api/errands',
     {
       bodyLimit: VISITOR_ERRAND_BODY_LIMIT,
-      onRequest: async (request, reply) => {
-        if (!leftMessages.take(request.ip)) {
-          void reply.header('retry-after', '60').header('connection', 'close');
-          throw new ChatError('rate_limited', 'Too many messages; try again in a minute.', 429);
-        }
-      },
+      config: httpLimit(
+        options.rateLimit ?? DEFAULT_VISITOR_ERRAND_LIMIT,
+        'Too many messages; try again in a minute.',
+      ),
       schema: { body: VisitorErrandBody },
     },
     async ({ body }, reply) => {

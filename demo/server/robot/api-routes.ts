@@ -7,6 +7,8 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { escapeHtml } from '../../shared/chat-text.js';
 import type { ServerConfig } from '../config.js';
 import { ChatError } from '../errors.js';
+import { pluginLimit } from '../http-rate-limit.js';
+import type { RateLimitOptions } from '../rate-limit.js';
 import type { Logger } from '../logger.js';
 import type { ChatService } from '../robot-hook.js';
 import {
@@ -27,6 +29,8 @@ export interface RobotRouteDeps {
   tokens: RobotTokens;
   logger: Logger;
   maxContentLength: number;
+  /** Calls per address, before the token or the body is read. */
+  rateLimit: RateLimitOptions;
 }
 
 /** An API failure: `status` and the `message` the robot reads. */
@@ -46,7 +50,7 @@ const errorBody = (message: string) => ({ error: { message } });
 
 /** Register inside a `prefix: <basePath>/api/bot` scope, so parsers and errors stay ours. */
 export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps): void {
-  const { chat, config, robotStore, tokens, logger, maxContentLength } = deps;
+  const { chat, config, robotStore, tokens, logger, maxContentLength, rateLimit } = deps;
   const largestFile = Math.max(...config.areas.map((area) => area.attachments.maxBytes), 0);
   // Room for a base64 file of the largest allowed size plus the text around it.
   const bodyLimit = Math.ceil((largestFile * 4) / 3) + 4 * maxContentLength + 64 * 1024;
@@ -84,6 +88,11 @@ export function registerRobotRoutes(scope: FastifyInstance, deps: RobotRouteDeps
   // The token is checked when the request arrives, before its body is read: a caller without a
   // valid token never gets a (possibly 16 MB) body buffered.
   const bindings = new WeakMap<FastifyRequest, RobotBinding>();
+  // First of all, per address: a flood of calls with made-up tokens costs a map lookup each.
+  scope.addHook(
+    'onRequest',
+    scope.rateLimit(pluginLimit(rateLimit, 'Too many robot API calls; slow down.')),
+  );
   scope.addHook('onRequest', async (request) => {
     // An address that is no endpoint gets its 404 (setNotFoundHandler), token or not.
     if (request.routeOptions.url === undefined) return;

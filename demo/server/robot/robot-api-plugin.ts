@@ -45,7 +45,7 @@ export function robotApiPlugin(options: RobotApiOptions = {}): RobotApiPlugin {
     name: 'robot-api',
 
     async register(context) {
-      const { app, basePath, config, store, chat, logger } = context;
+      const { app, basePath, config, store, chat, logger, admission } = context;
       const maxContentLength = options.maxContentLength ?? 10_000;
       const robotStore = new RobotStore(store);
       tokens = new RobotTokens(robotStore, config.workspace);
@@ -70,7 +70,15 @@ export function robotApiPlugin(options: RobotApiOptions = {}): RobotApiPlugin {
           routeToRegisteredRobot(area, (areaId) => robotStore.isRegistered(areaId)),
         );
       }
-      const deps = { chat, config, robotStore, tokens, logger, maxContentLength };
+      const deps = {
+        chat,
+        config,
+        robotStore,
+        tokens,
+        logger,
+        maxContentLength,
+        rateLimit: admission.robotApi,
+      };
       await app.register(async (scope) => registerRobotRoutes(scope, deps), {
         prefix: `${basePath}/api/bot`,
       });
