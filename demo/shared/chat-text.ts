@@ -52,7 +52,9 @@ export function participantItemText(item: Record<string, unknown>): string | und
     case 'AGENT_LEFT':
       return `${String(item.name ?? '')} has left the chat.`;
     case 'CLIENT_ENDS_CHAT':
-      return 'Client ended the chat.';
+      // Read later by agents and visitors: "visitor", as the widget and console say elsewhere
+      // ("Client …" is only the Chat API's translation key, src/client/system-items.ts).
+      return 'The visitor ended the chat.';
     case 'OWNER_ENDS_CHAT':
       return `${String(item.name ?? '')} ended the chat.`;
     case 'CHAT_EXPIRED':

@@ -342,6 +342,17 @@ describe('transcripts', () => {
     assert.match(html, /Vera Visitor/);
   });
 
+  it('says "The visitor ended the chat." for a chat its visitor ended', async () => {
+    const { visitor, session } = await newSession();
+    visitor.socket.send('close chat', {});
+    await visitor.socket.waitFor('finish chat session');
+    const html = await (
+      await fetch(`${api}/savehistory?area=1&secret=${encodeURIComponent(session.sessionSecret)}`)
+    ).text();
+    assert.match(html, /The visitor ended the chat\./);
+    assert.doesNotMatch(html, /Client ended/);
+  });
+
   it('a wrong or missing secret, or a wrong area, sees nothing', async () => {
     const { session } = await newSession();
     await expectError(await fetch(`${api}/savehistory?area=1&secret=wrong`), 403, 'bad_secret');
