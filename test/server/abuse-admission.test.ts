@@ -83,6 +83,11 @@ describe('admission control', () => {
         positions.map((event) => event.args[0]),
         [1],
       );
+      const wait = (firstPosition.args[1] as { estimatedWaitSeconds?: number } | undefined)
+        ?.estimatedWaitSeconds;
+      measured(
+        `real visitor during the flood: ${positions.length} queue event(s), position 1, estimated wait ${String(wait)} s, unchanged`,
+      );
       // A visitor from another address still gets in.
       const other = await openRawSocket(url, { localAddress: '127.2.3.4' });
       sockets.push(other);
