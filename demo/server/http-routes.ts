@@ -151,7 +151,7 @@ export function registerChatRoutes(
   limits: ChatRouteLimits,
 ): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
-  const uploadsPerAddress = httpLimit(limits.uploads, 'Too many uploads; wait a minute.');
+  const uploadLimit = { config: httpLimit(limits.uploads, 'Too many uploads; wait a minute.') };
   const uploadsPerChat = handlerLimit(app, limits.uploads, 'Too many uploads in this chat.');
   /** A refused upload closes the connection, so the rest of its body is not read either. */
   const refuseUpload = (reply: FastifyReply, error: ChatError): never => {
@@ -168,33 +168,29 @@ export function registerChatRoutes(
     async ({ query }) => engine.canChat(query.area, query.sessionId, query.secret),
   );
 
-  routes.post(
-    '/socket/external.api/upload',
-    { config: uploadsPerAddress },
-    async (request, reply) => {
-      const authorise = async (fieldsSoFar: Record<string, string>) => {
-        const { session, sessionSecret } = fieldsSoFar;
-        if (session === undefined || sessionSecret === undefined) return; // read it, decide after
-        try {
-          engine.checkVisitorUpload(Number(session), sessionSecret);
-          await uploadsPerChat(request, reply, session);
-        } catch (error) {
-          if (error instanceof ChatError) refuseUpload(reply, error);
-          throw error;
-        }
-      };
-      const { fields, file } = await readUpload(request, authorise);
-      if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
-      const { session, sessionSecret } = checkFields(VisitorUploadFields, fields);
-      return engine.storeVisitorUpload({
-        sessionId: Number(session),
-        secret: sessionSecret,
-        name: file.name,
-        mime: file.mime,
-        data: file.data,
-      });
-    },
-  );
+  routes.post('/socket/external.api/upload', uploadLimit, async (request, reply) => {
+    const authorise = async (fieldsSoFar: Record<string, string>) => {
+      const { session, sessionSecret } = fieldsSoFar;
+      if (session === undefined || sessionSecret === undefined) return; // read it, decide after
+      try {
+        engine.checkVisitorUpload(Number(session), sessionSecret);
+        await uploadsPerChat(request, reply, session);
+      } catch (error) {
+        if (error instanceof ChatError) refuseUpload(reply, error);
+        throw error;
+      }
+    };
+    const { fields, file } = await readUpload(request, authorise);
+    if (!file) throw new ChatError('bad_request', 'Field "uploadfile" is required.');
+    const { session, sessionSecret } = checkFields(VisitorUploadFields, fields);
+    return engine.storeVisitorUpload({
+      sessionId: Number(session),
+      secret: sessionSecret,
+      name: file.name,
+      mime: file.mime,
+      data: file.data,
+    });
+  });
 
   // The console's file links are plain links to this route: the agent's token rides in an HttpOnly,
   // SameSite=Strict cookie set here (from the token the socket's `login` answer gave), never in a
@@ -216,7 +212,7 @@ export function registerChatRoutes(
       .send({ ok: true });
   });
 
-  routes.post('/socket/agent.api/upload', { config: uploadsPerAddress }, async (request, reply) => {
+  routes.post('/socket/agent.api/upload', uploadLimit, async (request, reply) => {
     const { fields, file } = await readUpload(request, (fieldsSoFar) => {
       const { token } = fieldsSoFar;
       if (token !== undefined && !engine.agentNameForToken(token)) {

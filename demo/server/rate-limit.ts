@@ -55,7 +55,8 @@ export class TokenBucket {
 
   private refill(): void {
     const now = this.now();
-    const refill = ((now - this.updatedAt) / 1000) * this.options.perSecond;
+    // A clock set back (tests moving time, a system clock corrected) refills nothing, takes nothing.
+    const refill = (Math.max(0, now - this.updatedAt) / 1000) * this.options.perSecond;
     this.tokens = Math.min(this.options.burst, this.tokens + refill);
     this.updatedAt = now;
   }
