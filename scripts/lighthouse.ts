@@ -8,34 +8,70 @@
  * installs lighthouse@12.2.3 (13 needs Node 22) into the git-ignored `.data/lighthouse` on first use
  * and points LIGHTHOUSE_DIR there. Uses Chromium at CHROME_PATH or /usr/bin/chromium.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startBenchServer } from '../bench/bench-server.js';
 import type { ServerPlugin } from '../demo/server/robot-hook.js';
+import { startH2Front } from './lighthouse-h2.js';
 import { chromiumFlags, chromiumPath } from '../test/support/chromium.mjs';
 
-const RUNS = 3;
+/**
+ * `--runs N` (default 3); `--protocols h1,h2` (default both: the reference server itself, and an
+ * HTTP/2 front as a CDN serves, see lighthouse-h2.ts); `--variants none,module,…` (default all);
+ * `--save <dir>` writes each run's Lighthouse report there as JSON (`<protocol>-<variant>-<run>`).
+ */
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+const RUNS = Number(option('runs') ?? 3);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a whole number ≥ 1');
+const SAVE_DIR = option('save');
 const DEMO_PAGE = fileURLToPath(new URL('../demo/index.html', import.meta.url));
+/** The snippet as README gives it (one line between `<script>` and `</script>`). */
+const SNIPPET = (() => {
+  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+  const line = /<script>(window\.centionChat=.*addEventListener\('load'.*)<\/script>/.exec(readme);
+  if (!line?.[1]) throw new Error('README.md no longer holds the page-speed snippet');
+  return line[1];
+})();
 const MODULE_TAG = '<script type="module" src="/widget/cention-chat.js"></script>';
 
-type Variant = 'none' | 'module' | 'classic' | 'classic-defer';
-const VARIANTS: Variant[] = ['none', 'module', 'classic', 'classic-defer'];
+/** The widget's script tag in each variant (`none`: no tag and no element). */
+const TAGS = {
+  none: '',
+  module: MODULE_TAG,
+  'module-async': '<script type="module" async src="/widget/cention-chat.js"></script>',
+  // A classic tag in <head> without `defer` blocks rendering until it has loaded.
+  classic: '<script src="/widget/cention-chat.iife.js"></script>',
+  'classic-defer': '<script defer src="/widget/cention-chat.iife.js"></script>',
+  // README's page-speed snippet: the call-queue stub, then the module entry imported on `load`,
+  // so no widget request is in flight before the page's first paint.
+  snippet: `<script>${SNIPPET.replace('https://your-host/widget/', '/widget/')}</script>`,
+};
+type Variant = keyof typeof TAGS;
+type Protocol = 'h1' | 'h2';
+
+function listOption<T extends string>(name: string, all: readonly T[]): T[] {
+  const value = option(name);
+  if (value === undefined) return [...all];
+  const picked = value.split(',') as T[];
+  const unknown = picked.filter((item) => !all.includes(item));
+  if (unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.join(', ')}`);
+  return picked;
+}
+const VARIANTS = listOption('variants', Object.keys(TAGS) as Variant[]);
+if (!VARIANTS.includes('none')) VARIANTS.unshift('none');
+const PROTOCOLS = listOption<Protocol>('protocols', ['h1', 'h2']);
 
 /** The demo home page, with the widget's script tag as each variant has it (or no widget). */
 function demoPage(variant: Variant, origin: string): string {
   const html = readFileSync(DEMO_PAGE, 'utf8').replaceAll('http://127.0.0.1:8080', origin);
   if (!html.includes(MODULE_TAG)) throw new Error(`demo/index.html no longer holds ${MODULE_TAG}`);
-  if (variant === 'module') return html;
-  if (variant === 'classic') {
-    return html.replace(MODULE_TAG, '<script src="/widget/cention-chat.iife.js"></script>');
-  }
-  // A classic tag in <head> without `defer` blocks rendering until it has loaded.
-  if (variant === 'classic-defer') {
-    return html.replace(MODULE_TAG, '<script defer src="/widget/cention-chat.iife.js"></script>');
-  }
-  return html.replace(MODULE_TAG, '').replace(/<cention-chat[\s\S]*?<\/cention-chat>/, '');
+  const page = html.replace(MODULE_TAG, TAGS[variant]);
+  return variant === 'none' ? page.replace(/<cention-chat[\s\S]*?<\/cention-chat>/, '') : page;
 }
 
 async function loadLighthouse() {
@@ -54,12 +90,12 @@ async function loadLighthouse() {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-const pages = new Map<Variant, string>();
+const pages = new Map<string, string>();
 const plugin: ServerPlugin = {
   name: 'lighthouse-pages',
   register({ app }) {
-    app.get<{ Params: { variant: Variant } }>('/lighthouse/:variant', async (request, reply) => {
-      const page = pages.get(request.params.variant);
+    app.get<{ Params: { page: string } }>('/lighthouse/:page', async (request, reply) => {
+      const page = pages.get(request.params.page);
       return page === undefined
         ? reply.code(404).send('no such page')
         : reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
@@ -69,46 +105,81 @@ const plugin: ServerPlugin = {
 
 const { lighthouse, launch } = await loadLighthouse();
 const server = await startBenchServer([plugin]);
-const origin = new URL(server.url).origin;
-for (const variant of VARIANTS) pages.set(variant, demoPage(variant, origin));
+const front = PROTOCOLS.includes('h2')
+  ? await startH2Front(server.url, resolve(process.env.LIGHTHOUSE_DIR ?? '.data/lighthouse', 'tls'))
+  : undefined;
+const origins: Record<Protocol, string> = {
+  h1: new URL(server.url).origin,
+  h2: front?.origin ?? '',
+};
+for (const protocol of PROTOCOLS) {
+  for (const variant of VARIANTS) {
+    pages.set(`${protocol}-${variant}`, demoPage(variant, origins[protocol]));
+  }
+}
 
 const chrome = await launch({
   chromePath: chromiumPath(),
-  chromeFlags: ['--headless=new', ...chromiumFlags],
+  // The HTTP/2 front's certificate is self-signed.
+  chromeFlags: ['--headless=new', '--ignore-certificate-errors', ...chromiumFlags],
 });
-const results = new Map<Variant, { fcp: number; lcp: number; score: number }>();
+interface Runs {
+  fcp: number[];
+  lcp: number[];
+  score: number[];
+}
+const rows = PROTOCOLS.flatMap((protocol) => VARIANTS.map((variant) => `${protocol}-${variant}`));
+const runs = new Map<string, Runs>(rows.map((row) => [row, { fcp: [], lcp: [], score: [] }]));
+if (SAVE_DIR) mkdirSync(SAVE_DIR, { recursive: true });
 try {
-  for (const variant of VARIANTS) {
-    const fcp: number[] = [];
-    const lcp: number[] = [];
-    const score: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      const result = await lighthouse(`${origin}/lighthouse/${variant}`, {
+  // Round by round rather than variant by variant: the machine is shared, and a busy minute then
+  // slows one run of every variant instead of all runs of one.
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const row of rows) {
+      const protocol = row.slice(0, 2) as Protocol;
+      const result = await lighthouse(`${origins[protocol]}/lighthouse/${row}`, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
         onlyCategories: ['performance'],
       });
       const audits = result.lhr.audits;
-      fcp.push(audits['first-contentful-paint'].numericValue);
-      lcp.push(audits['largest-contentful-paint'].numericValue);
-      score.push(Math.round(result.lhr.categories.performance.score * 100));
+      const measured = runs.get(row)!;
+      measured.fcp.push(audits['first-contentful-paint'].numericValue);
+      measured.lcp.push(audits['largest-contentful-paint'].numericValue);
+      measured.score.push(Math.round(result.lhr.categories.performance.score * 100));
+      if (SAVE_DIR) {
+        writeFileSync(resolve(SAVE_DIR, `${row}-${run + 1}.json`), JSON.stringify(result.lhr));
+      }
     }
-    results.set(variant, { fcp: median(fcp), lcp: median(lcp), score: median(score) });
   }
 } finally {
   await chrome.kill();
+  await front?.close();
   await server.close();
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`.padStart(8);
+const summary = (row: string) => {
+  const measured = runs.get(row)!;
+  return { fcp: median(measured.fcp), lcp: median(measured.lcp), score: median(measured.score) };
+};
 console.log(
-  `Lighthouse mobile (simulated 4G), median of ${RUNS}     FCP       LCP   score   ΔFCP    ΔLCP`,
+  `Lighthouse mobile (simulated 4G), median of ${RUNS}        FCP      LCP  score    ΔFCP    ΔLCP`,
 );
-for (const variant of VARIANTS) {
-  const { fcp, lcp, score } = results.get(variant)!;
-  const none = results.get('none')!;
-  console.log(
-    `${`demo page, widget: ${variant}`.padEnd(44)} ${ms(fcp)} ${ms(lcp)} ${String(score).padStart(6)} ${ms(fcp - none.fcp)} ${ms(lcp - none.lcp)}`,
-  );
+for (const protocol of PROTOCOLS) {
+  const none = summary(`${protocol}-none`);
+  for (const variant of VARIANTS) {
+    const { fcp, lcp, score } = summary(`${protocol}-${variant}`);
+    const label = `${protocol === 'h1' ? 'HTTP/1.1' : 'HTTP/2  '} widget: ${variant}`;
+    console.log(
+      `${label.padEnd(44)} ${ms(fcp)} ${ms(lcp)} ${String(score).padStart(6)} ${ms(fcp - none.fcp)} ${ms(lcp - none.lcp)}`,
+    );
+  }
+}
+console.log('\nEvery run (FCP / LCP, ms):');
+for (const row of rows) {
+  const measured = runs.get(row)!;
+  const each = measured.fcp.map((fcp, i) => `${Math.round(fcp)}/${Math.round(measured.lcp[i]!)}`);
+  console.log(`  ${row.padEnd(18)} ${each.join('  ')}`);
 }

@@ -3,8 +3,10 @@
  * and Trusted Types enforced with the policy names docs/widget.md documents (`lit-html`,
  * `dompurify`): a whole chat, for the module entry, the classic loader (also on a page that allows
  * scripts by nonce only: the loader's `import()` carries its tag's nonce, and is no Trusted Types
- * sink) and the one-file bundle, without a single CSP or Trusted Types violation.
+ * sink), README's inline page-speed snippet (allowed by nonce) and the one-file bundle, without a
+ * single CSP or Trusted Types violation.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
   expect,
@@ -54,6 +56,16 @@ function recordViolations() {
 const violationsIn = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspLog: ViolationLog }).cspLog.violations);
 
+/** README's page-speed snippet as a site pastes it, pointed at the test server's /widget/. */
+const README_SNIPPET = (() => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const snippet = /<script>(window\.centionChat=.*addEventListener\('load'.*)<\/script>/.exec(
+    readme,
+  );
+  if (!snippet?.[1]) throw new Error('README.md no longer holds the page-speed snippet');
+  return snippet[1].replace('https://your-host/widget/', '/widget/');
+})();
+
 const builds = [
   {
     name: 'module build',
@@ -70,6 +82,12 @@ const builds = [
     // chunks, must inherit it from the loader's tag.
     name: 'classic loader with a nonce',
     script: `<script nonce="${NONCE}" src="/widget/cention-chat.iife.js"></script>`,
+    scriptSrc: `'nonce-${NONCE}'`,
+  },
+  {
+    // The inline snippet, allowed by its nonce only: its import() passes the nonce on.
+    name: 'page-speed snippet with a nonce',
+    script: `<script nonce="${NONCE}">${README_SNIPPET}</script>`,
     scriptSrc: `'nonce-${NONCE}'`,
   },
   {
