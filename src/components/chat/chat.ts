@@ -28,7 +28,7 @@ import {
   type OpenerMemory,
 } from './open-state.js';
 import { fitToViewport } from './small-screen.js';
-import { storageScopeOf, storeOf } from './storage-scope.js';
+import { adoptSiteWideChat, storageScopeOf, storeOf } from './storage-scope.js';
 import {
   claimScope,
   DETACH_GRACE_MS,
@@ -329,6 +329,7 @@ export class CentionChatElement extends CentionChatProperties {
   #attach(): void {
     this.#scope = storageScopeOf(this);
     claimScope(this.#scope, this.#instance);
+    adoptSiteWideChat(this);
     this.#hasStoredSession = readStoredSession(storeOf(this)) !== undefined;
     if (this.#hasStoredSession) {
       // Reopen a live chat as the visitor left it (open or minimised), with its history.

@@ -17,7 +17,7 @@ import type { CentionChatProperties } from './chat-properties.js';
  * widget: `cention-chat.open:<scope>`). Through the client's store helpers, which survive blocked
  * storage (the panel then simply starts minimised on the next page).
  */
-const OPEN_KEY = 'cention-chat.open';
+export const OPEN_KEY = 'cention-chat.open';
 
 export function readOpenFlag(store: StoreLocation): boolean {
   return readValue('sessionStorage', scopedKey(store, OPEN_KEY)) === '1';

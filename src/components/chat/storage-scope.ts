@@ -3,8 +3,10 @@
  * (the storage scope), so widgets of different areas on one page never see each other's chat.
  * The store kind is the `session-storage` attribute (chat-properties.ts).
  */
-import type { StoreLocation } from '../../client/session-store.js';
+import { moveSiteWideChat } from '../../client/site-wide-chat.js';
+import type { SessionStorageKind } from '../../client/types.js';
 import type { CentionChatProperties } from './chat-properties.js';
+import { OPEN_KEY } from './open-state.js';
 
 /**
  * The name this widget's chat is stored under: chat server, area and `chat-id`. localStorage by
@@ -17,6 +19,18 @@ export function storageScopeOf(widget: CentionChatProperties): string {
 }
 
 /** The store kind and scope of this widget's chat, as the client's store helpers take them. */
-export function storeOf(widget: CentionChatProperties): StoreLocation {
+export function storeOf(widget: CentionChatProperties): {
+  kind: SessionStorageKind;
+  scope: string;
+} {
   return { kind: widget.sessionStorage, scope: storageScopeOf(widget) };
+}
+
+/**
+ * On a widget's first use on a page: a chat in progress that an earlier version kept under the
+ * site-wide names (one chat per site) moves to this widget's own names, with its open flag, so
+ * upgrading the widget does not lose it (client/site-wide-chat.ts).
+ */
+export function adoptSiteWideChat(widget: CentionChatProperties): void {
+  moveSiteWideChat(storeOf(widget), widget.area, [OPEN_KEY]);
 }
