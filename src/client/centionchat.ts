@@ -1,9 +1,10 @@
 /**
  * `CentionChat`: the typed port of CentionChatAPI (reference/chat-api.txt), plain TypeScript. This
  * facade keeps every name of the Chat API and the chat's lifecycle (register or resume on each
- * open, close, consent-first storage), and delegates the rest: events to emitter.ts, the socket
- * (backoff, idle timeout, online/offline) to connection.ts, the outbox, acks and dedupe to
- * delivery.ts, the wire format to codec.ts, canChat, uploads and URLs to http.ts.
+ * open, close), and delegates the rest: events to emitter.ts, the socket (backoff, idle timeout,
+ * online/offline) to connection.ts, the session and its consent-first storage to session-book.ts,
+ * the outbox, acks and dedupe to delivery.ts, the wire format to codec.ts, canChat and URLs to
+ * http.ts, sending a file to upload.ts (loaded when the first file is sent).
  */
 import { resumeRefusalCodes } from '../protocol/codes.js';
 import type { ErrorPayload, PageFrame, ResumeRefusal } from '../protocol/index.js';
@@ -34,7 +35,8 @@ import { CentionChatError } from './errors.js';
 import { apiURL, requestCanChat, transcriptURL } from './http.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { Outbox } from './outbox.js';
-import * as sessionStore from './session-store.js';
+import type { FileChat } from './upload.js';
+import { SessionBook } from './session-book.js';
 
 export class CentionChat implements CentionChatApi {
   /** `https://<host>/s/<workspace>`. */
@@ -43,7 +45,8 @@ export class CentionChat implements CentionChatApi {
   I: (text: string) => string | undefined = () => undefined;
 
   readonly #options: ResolvedOptions;
-  readonly #storageKind: sessionStore.StoreLocation;
+  /** The session, what `connect()` registers with, and their storage (session-book.ts). */
+  readonly #book: SessionBook;
 
   readonly #events = new Emitter<CentionChatEventMap>();
   readonly #statusEvents = new Emitter<{ status: [status: ClientStatus] }>();
@@ -52,8 +55,6 @@ export class CentionChat implements CentionChatApi {
   readonly #outbox: Outbox;
   readonly #history: History;
   #state: ConnectionState = 'idle';
-  #session: SessionInfo | undefined;
-  #registration: ConnectParameters | undefined;
   #registerFrameId: number | undefined;
   #resumeHandler: ((result: ResumeResult) => void) | undefined;
   #features: ChatFeatures | undefined;
@@ -61,8 +62,6 @@ export class CentionChat implements CentionChatApi {
   #isLive = false;
   /** The chat ended (finished, closed, or not resumable): messages are no longer accepted. */
   #isEnded = false;
-  /** The visitor started a chat, so the session may be stored (nothing is before: consent first). */
-  #hasConsent = false;
   #isCloseRequested = false;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
   #lastPreviewAt = 0;
@@ -70,7 +69,10 @@ export class CentionChat implements CentionChatApi {
   constructor(options: CentionChatOptions = {}) {
     this.baseURL = options.baseURL ?? '';
     this.#options = resolveOptions(options);
-    this.#storageKind = { kind: this.#options.sessionStorage, scope: this.#options.storageKey };
+    this.#book = new SessionBook({
+      kind: this.#options.sessionStorage,
+      scope: this.#options.storageKey,
+    });
     this.#connection = createConnection(this.#options, {
       url: () => `${this.baseURL}/socket/external`,
       onOpen: () => this.#handleOpen(),
@@ -106,21 +108,21 @@ export class CentionChat implements CentionChatApi {
   }
 
   get sessionId(): number | undefined {
-    return this.#session?.sessionId;
+    return this.#book.info?.sessionId;
   }
 
   get sessionSecret(): string | undefined {
-    return this.#session?.sessionSecret;
+    return this.#book.info?.sessionSecret;
   }
 
   /** What download links carry as `t`: the server's download-only token, else the secret. */
   get downloadToken(): string | undefined {
-    return this.#session?.downloadToken ?? this.#session?.sessionSecret;
+    return this.#book.info?.downloadToken ?? this.#book.info?.sessionSecret;
   }
 
   /** The area of the session (which a resumed chat or a robot's hand-over may have changed). */
   get sessionAreaId(): number | undefined {
-    return this.#session?.areaId;
+    return this.#book.info?.areaId;
   }
 
   get status(): ClientStatus {
@@ -140,29 +142,26 @@ export class CentionChat implements CentionChatApi {
 
   connect(parameters: ConnectParameters): void {
     this.#forgetChat();
-    this.#registration = { ...parameters };
-    this.#hasConsent = true;
+    this.#book.register(parameters);
     this.#start();
   }
 
   tryResume(handler: (result: ResumeResult) => void): void {
-    const stored = sessionStore.readStoredSession(this.#storageKind);
+    const stored = this.#book.readStored();
     if (!stored) {
       queueMicrotask(() => callSafely(handler, { error: 'no session' }));
       return;
     }
     this.#forgetChat();
-    this.#session = { ...stored, clientName: '' };
-    // The visitor consented when this session was stored; unsent messages of the last page return.
-    this.#hasConsent = true;
+    const outbox = this.#book.resume(stored);
     this.#resumeHandler = handler;
-    this.#outbox.replace(Outbox.parse(sessionStore.readOutbox(this.#storageKind)));
+    this.#outbox.replace(Outbox.parse(outbox));
     this.#start();
   }
 
   resetChat(): void {
     this.#forgetChat();
-    sessionStore.clearStoredChat(this.#storageKind);
+    this.#book.clearStored(true);
     this.#setState('idle');
   }
 
@@ -171,7 +170,7 @@ export class CentionChat implements CentionChatApi {
   }
 
   message(text: string): UnsentMessage | undefined {
-    if (this.#isEnded || (!this.#session && !this.#registration)) return undefined;
+    if (this.#isEnded || (!this.#book.info && !this.#book.registration)) return undefined;
     const entry = { id: this.#delivery.newUmid(), message: text, state: 'sending' } as const;
     this.#outbox.add(entry);
     if (this.#isLive) this.#delivery.send(entry);
@@ -215,35 +214,21 @@ export class CentionChat implements CentionChatApi {
     cbOnDone: (unsent: UnsentMessage) => void,
     handlers: AttachFileHandlers = {},
   ): Promise<UnsentMessage | undefined> {
-    const fail = (error: CentionChatError) => {
-      callSafely(handlers.onError, error);
-      return undefined;
+    // Lazily: most chats never send a file, so the launcher does not carry the checks.
+    const { sendFile } = await import('./upload.js');
+    const chat: FileChat = {
+      features: () => this.#features,
+      session: () => this.#book.info,
+      isLive: () => this.#isLive,
+      uploadURL: () => apiURL(this.baseURL, 'upload'),
+      newUmid: () => this.#delivery.newUmid(),
+      sendAttachment: (frame) => this.#connection.send('add attachment', frame),
     };
-    const notConnected = () =>
-      fail(new CentionChatError('not_connected', 'Not connected: the file was not sent.'));
-    // Both lazily: most chats never send a file, so the launcher does not carry the checks.
-    const [{ checkAttachment }, { uploadFile }] = await Promise.all([
-      import('./attachment-rules.js'),
-      import('./upload.js'),
-    ]);
-    const refusal = checkAttachment(file, this.#features);
-    const session = this.#session;
-    if (refusal) return fail(refusal);
-    if (!session || !this.#isLive) return notConnected();
-    const outcome = await uploadFile(apiURL(this.baseURL, 'upload'), { file, ...session }, (part) =>
-      callSafely(handlers.onProgress, part),
-    );
-    if ('error' in outcome)
-      return fail(new CentionChatError(outcome.error.code, outcome.error.message));
-    const unsent = { id: this.#delivery.newUmid(), message: outcome.result.value };
-    const frame = { file: outcome.result, umid: unsent.id };
-    if (this.#connection.send('add attachment', frame) === undefined) return notConnected();
-    callSafely(cbOnDone, unsent);
-    return unsent;
+    return sendFile(chat, file, cbOnDone, handlers);
   }
 
   canChat(handler: (result: CanChatResult) => void, area: number): void {
-    const stored = sessionStore.readStoredSession(this.#storageKind);
+    const stored = this.#book.readStored();
     requestCanChat(this.baseURL, area, stored).then((result) => {
       if (result.feature) this.#features = result.feature;
       callSafely(handler, result);
@@ -284,8 +269,7 @@ export class CentionChat implements CentionChatApi {
   /** Stops and forgets the in-memory chat (not the storage). */
   #forgetChat(): void {
     this.#stop();
-    this.#session = undefined;
-    this.#registration = undefined;
+    this.#book.forget();
     this.#isEnded = false;
     this.#isCloseRequested = false;
     this.#delivery.forget();
@@ -298,12 +282,12 @@ export class CentionChat implements CentionChatApi {
     this.#isEnded = true;
     this.#isCloseRequested = false;
     this.#outbox.setState(undefined, 'failed');
-    if (this.#hasConsent) sessionStore.clearStoredChat(this.#storageKind);
+    this.#book.clearStored();
   }
 
   #handleOpen(): void {
     this.#events.emit('connect');
-    const session = this.#session;
+    const session = this.#book.info;
     const lastSeenId = this.#delivery.lastSeenId;
     if (session) {
       const historyLimit = this.#history.resumeLimit(lastSeenId);
@@ -313,9 +297,9 @@ export class CentionChat implements CentionChatApi {
         ...(lastSeenId > 0 ? { lastSeenId } : {}),
         ...(historyLimit === undefined ? {} : { historyLimit }),
       });
-    } else if (this.#registration) {
+    } else if (this.#book.registration) {
       this.#registerFrameId = this.#connection.send('register', {
-        ...this.#registration,
+        ...this.#book.registration,
         // The page the chat starts on (the agent's first page context); the server caps both.
         ...(typeof location !== 'undefined'
           ? { href: location.href.slice(0, 2000), pageTitle: document.title.slice(0, 300) }
@@ -364,17 +348,9 @@ export class CentionChat implements CentionChatApi {
   }
 
   #attach(info: SessionInfo, isResume: boolean): void {
-    // Older servers may leave out areaId and clientName.
-    this.#session = {
-      sessionId: info.sessionId,
-      sessionSecret: info.sessionSecret,
-      areaId: info.areaId ?? this.#session?.areaId ?? this.#registration?.area ?? 0,
-      clientName: info.clientName ?? this.#session?.clientName ?? '',
-      ...(info.downloadToken ? { downloadToken: info.downloadToken } : {}),
-    };
+    const session = this.#book.attach(info);
     this.#isLive = true;
     this.#connection.resetBackoff();
-    if (this.#hasConsent) sessionStore.writeStoredSession(this.#storageKind, this.#session);
     this.#setState('connected');
     if (this.#isCloseRequested) {
       this.#isCloseRequested = false;
@@ -384,7 +360,7 @@ export class CentionChat implements CentionChatApi {
     this.#delivery.sendAll();
     const handler = this.#resumeHandler;
     this.#resumeHandler = undefined;
-    if (isResume && handler) callSafely(handler, { ...this.#session });
+    if (isResume && handler) callSafely(handler, { ...session });
   }
 
   #handleResumeError(error: ResumeRefusal): void {
@@ -409,8 +385,7 @@ export class CentionChat implements CentionChatApi {
   }
 
   #handleOutboxChange(): void {
-    if (this.#hasConsent && !this.#isEnded)
-      sessionStore.saveOutbox(this.#storageKind, this.#outbox.messages);
+    if (!this.#isEnded) this.#book.saveOutbox(this.#outbox.messages);
     this.#notifyStatus();
   }
 

@@ -1,10 +1,15 @@
 /**
  * The attachment upload (protocol.md §5), loaded lazily by `attachFile` because most chats never
- * send a file; the checks that run before it are in `attachment-rules.ts`. The upload uses
- * XMLHttpRequest because fetch cannot report upload progress.
+ * send a file: the checks (`attachment-rules.ts`), the upload, and the `add attachment` frame that
+ * puts the file into the chat (`sendFile`). The upload uses XMLHttpRequest because fetch cannot
+ * report upload progress.
  */
-import type { ErrorCode, UploadResult } from '../protocol/index.js';
+import type { ErrorCode, UploadResult, VisitorClientFrames } from '../protocol/index.js';
+import { checkAttachment } from './attachment-rules.js';
+import { callSafely } from './emitter.js';
+import { CentionChatError } from './errors.js';
 import { isObject, isString } from './guards.js';
+import type { AttachFileHandlers, ChatFeatures, UnsentMessage } from './types.js';
 
 export type { UploadResult } from '../protocol/index.js';
 
@@ -70,4 +75,44 @@ export function uploadFile(
     request.onerror = () => resolve({ error: errorOf(0, undefined) });
     request.send(form);
   });
+}
+
+/** What `sendFile` needs of the client (centionchat.ts), each read when it is needed. */
+export interface FileChat {
+  features(): ChatFeatures | undefined;
+  session(): { sessionId: number; sessionSecret: string; areaId: number } | undefined;
+  isLive(): boolean;
+  uploadURL(): string;
+  newUmid(): string;
+  /** Sends the `add attachment` frame; undefined when there is no socket to send it on. */
+  sendAttachment(frame: VisitorClientFrames['add attachment']): number | undefined;
+}
+
+/** `attachFile()`: checks, uploads and sends the file into the chat (see CentionChatApi). */
+export async function sendFile(
+  chat: FileChat,
+  file: File,
+  cbOnDone: (unsent: UnsentMessage) => void,
+  handlers: AttachFileHandlers,
+): Promise<UnsentMessage | undefined> {
+  const fail = (error: CentionChatError) => {
+    callSafely(handlers.onError, error);
+    return undefined;
+  };
+  const notConnected = () =>
+    fail(new CentionChatError('not_connected', 'Not connected: the file was not sent.'));
+  const refusal = checkAttachment(file, chat.features());
+  const session = chat.session();
+  if (refusal) return fail(refusal);
+  if (!session || !chat.isLive()) return notConnected();
+  const outcome = await uploadFile(chat.uploadURL(), { file, ...session }, (part) =>
+    callSafely(handlers.onProgress, part),
+  );
+  if ('error' in outcome)
+    return fail(new CentionChatError(outcome.error.code, outcome.error.message));
+  const unsent = { id: chat.newUmid(), message: outcome.result.value };
+  const frame = { file: outcome.result, umid: unsent.id };
+  if (chat.sendAttachment(frame) === undefined) return notConnected();
+  callSafely(cbOnDone, unsent);
+  return unsent;
 }

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { demoConfig } from '../../demo/server/demo-config.js';
 import type { WebhookDelivery } from '../../demo/server/webhooks/index.js';
 import { replyAsAgent, signInAsAgent } from './support/fixtures.js';
-import { acceptedChat, expect, test, widgetMessage } from './support/flow-helpers.js';
+import { acceptedChat, expect, test, widgetMessage, type Person } from './support/flow-helpers.js';
 
 /** Counts the tones the widget starts (Web Audio oscillators) on every page load. */
 async function countTones(page: Page): Promise<void> {
@@ -26,15 +26,26 @@ async function countTones(page: Page): Promise<void> {
 const tonesOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { tones: { count: number } }).tones.count);
 
-test('typing a question shows library answers; one opens in the panel; “Still start a chat” keeps the question', async ({
-  newPerson,
-  server,
-}) => {
-  // An agent is signed in, so the form is offered (the demo's areas queue only with agents).
+/**
+ * A visitor with the panel open on the demo site while an agent is signed in, so the form is
+ * offered (the demo's areas queue only with agents).
+ */
+async function openPanelWithAgent(
+  newPerson: () => Promise<Person>,
+  server: { url: string; agentURL: string },
+): Promise<Page> {
   await signInAsAgent((await newPerson()).page, server.agentURL, 'Alice');
   const { page } = await newPerson();
   await page.goto(server.url);
   await page.getByRole('button', { name: /open chat/i }).click();
+  return page;
+}
+
+test('typing a question shows library answers; one opens in the panel; “Still start a chat” keeps the question', async ({
+  newPerson,
+  server,
+}) => {
+  const page = await openPanelWithAgent(newPerson, server);
   await page.getByLabel('Name').fill('Vera Visitor');
   await page.getByLabel('Email').fill('vera@example.com');
   await page
@@ -59,10 +70,7 @@ test('“This answered my question” thanks the visitor and starts no chat', as
   newPerson,
   server,
 }) => {
-  await signInAsAgent((await newPerson()).page, server.agentURL, 'Alice');
-  const { page } = await newPerson();
-  await page.goto(server.url);
-  await page.getByRole('button', { name: /open chat/i }).click();
+  const page = await openPanelWithAgent(newPerson, server);
   await page.getByLabel('Your question').pressSequentially('moving house');
   await page
     .getByRole('region', { name: 'Answers that may help' })

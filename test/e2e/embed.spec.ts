@@ -8,7 +8,7 @@ import type { ServerConfig } from '../../demo/server/config.js';
 import { defineArea } from '../../demo/server/config.js';
 import type { RunningServer } from '../../demo/server/app.js';
 import { Agent } from '../server/support/chat-clients.js';
-import { expect, test } from './support/flow-helpers.js';
+import { expect, test, type Person } from './support/flow-helpers.js';
 
 /** Two areas open at all hours, one agent for both (so a chat can always start). */
 const config: ServerConfig = {
@@ -36,6 +36,26 @@ async function sitePage(page: Page, server: RunningServer, name: string, body: s
     }),
   );
   return url;
+}
+
+/**
+ * Runs `steps` against a server of `config` while Alice is signed in (so a chat can always start),
+ * for a visitor in their own browser; Alice signs out afterwards, whatever happened.
+ */
+async function withAgentOnline(
+  fixtures: {
+    newPerson: () => Promise<Person>;
+    serverWith: (config: ServerConfig) => Promise<RunningServer>;
+  },
+  steps: (site: { server: RunningServer; alice: Agent; visitor: Person }) => Promise<void>,
+): Promise<void> {
+  const server = await fixtures.serverWith(config);
+  const alice = await Agent.signIn(server.baseURL, 'Alice');
+  try {
+    await steps({ server, alice, visitor: await fixtures.newPerson() });
+  } finally {
+    alice.close();
+  }
 }
 
 const widget = (server: RunningServer, id: string, area: number, extra = '') =>
@@ -68,10 +88,7 @@ test('two widgets (areas 1 and 2) on one page keep two chats across a reload', a
   newPerson,
   serverWith,
 }) => {
-  const server = await serverWith(config);
-  const alice = await Agent.signIn(server.baseURL, 'Alice');
-  try {
-    const { page } = await newPerson();
+  await withAgentOnline({ newPerson, serverWith }, async ({ server, visitor: { page } }) => {
     const url = await sitePage(
       page,
       server,
@@ -89,19 +106,14 @@ test('two widgets (areas 1 and 2) on one page keep two chats across a reload', a
     const peers = server.engine.peers;
     await expect.poll(() => peers.visitorConnectionCount(support)).toBe(1);
     await expect.poll(() => peers.visitorConnectionCount(sales)).toBe(1);
-  } finally {
-    alice.close();
-  }
+  });
 });
 
 test('removing the element closes its connection; adding it again resumes on one socket', async ({
   newPerson,
   serverWith,
 }) => {
-  const server = await serverWith(config);
-  const alice = await Agent.signIn(server.baseURL, 'Alice');
-  try {
-    const { page } = await newPerson();
+  await withAgentOnline({ newPerson, serverWith }, async ({ server, visitor: { page } }) => {
     await page.goto(await sitePage(page, server, 'spa', MODULE + widget(server, 'chat', 1)));
     const sessionId = await startIn(page, 'chat', 'Hello from a single-page app');
     const connections = () => server.engine.peers.visitorConnectionCount(sessionId);
@@ -130,9 +142,7 @@ test('removing the element closes its connection; adding it again resumes on one
     await expect.poll(() => sessionOf(page, 'chat')).toBe(sessionId);
     await page.waitForTimeout(1000);
     expect(connections()).toBe(1);
-  } finally {
-    alice.close();
-  }
+  });
 });
 
 for (const [kind, script] of [
@@ -143,31 +153,29 @@ for (const [kind, script] of [
     newPerson,
     serverWith,
   }) => {
-    const server = await serverWith(config);
-    const alice = await Agent.signIn(server.baseURL, 'Alice');
-    try {
-      const { page } = await newPerson();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      const calls = `<script>centionChat('start', { name: 'Quinn', email: 'quinn@example.com',
+    await withAgentOnline(
+      { newPerson, serverWith },
+      async ({ server, alice, visitor: { page } }) => {
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        const calls = `<script>centionChat('start', { name: 'Quinn', email: 'quinn@example.com',
         message: 'Queued before the script' });</script>`;
-      await page.goto(
-        await sitePage(
-          page,
-          server,
-          `queue-${kind}`,
-          SNIPPET + calls + script + widget(server, 'chat', 1),
-        ),
-      );
-      await expect(page.getByRole('dialog')).toBeVisible();
-      await expect(page.getByRole('log')).toContainText('Queued before the script');
-      const sessionId = await sessionOf(page, 'chat');
-      expect(sessionId).toBeGreaterThan(0);
-      await alice.waitForQueued(sessionId ?? 0);
-      expect(errors).toEqual([]);
-    } finally {
-      alice.close();
-    }
+        await page.goto(
+          await sitePage(
+            page,
+            server,
+            `queue-${kind}`,
+            SNIPPET + calls + script + widget(server, 'chat', 1),
+          ),
+        );
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await expect(page.getByRole('log')).toContainText('Queued before the script');
+        const sessionId = await sessionOf(page, 'chat');
+        expect(sessionId).toBeGreaterThan(0);
+        await alice.waitForQueued(sessionId ?? 0);
+        expect(errors).toEqual([]);
+      },
+    );
   });
 }
 
@@ -175,56 +183,54 @@ test('the Chat API sample tryResume in a second tab of the same site resumes', a
   newPerson,
   serverWith,
 }) => {
-  const server = await serverWith(config);
-  const alice = await Agent.signIn(server.baseURL, 'Alice');
-  try {
-    const { page, context } = await newPerson();
-    // As chat-api.txt's samples: `var CentionChat = _CentionChat(); CentionChat.baseURL = …`.
-    const sample = `<script type="module">
+  await withAgentOnline(
+    { newPerson, serverWith },
+    async ({ server, visitor: { page, context } }) => {
+      // As chat-api.txt's samples: `var CentionChat = _CentionChat(); CentionChat.baseURL = …`.
+      const sample = `<script type="module">
       var CentionChat = window._CentionChat();
       CentionChat.baseURL = ${JSON.stringify(server.baseURL)};
       window.sample = { chat: CentionChat, result: undefined };
       CentionChat.tryResume(function (result) { window.sample.result = result; });
     </script>`;
-    const url = await sitePage(page, server, 'sample', MODULE + sample);
-    await page.goto(url);
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () => (window as unknown as { sample?: { result?: unknown } }).sample?.result,
-        ),
-      )
-      .toEqual({ error: 'no session' });
-    const sessionId = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const chat = (
-            window as unknown as {
-              sample: { chat: ReturnType<NonNullable<Window['_CentionChat']>> };
-            }
-          ).sample.chat;
-          chat.registerAction('queue', () => resolve(Number(chat.sessionId)));
-          chat.connect({
-            area: 1,
-            name: 'Tab One',
-            email: 'tab@example.com',
-            message: 'First tab',
-          });
-        }),
-    );
+      const url = await sitePage(page, server, 'sample', MODULE + sample);
+      await page.goto(url);
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () => (window as unknown as { sample?: { result?: unknown } }).sample?.result,
+          ),
+        )
+        .toEqual({ error: 'no session' });
+      const sessionId = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const chat = (
+              window as unknown as {
+                sample: { chat: ReturnType<NonNullable<Window['_CentionChat']>> };
+              }
+            ).sample.chat;
+            chat.registerAction('queue', () => resolve(Number(chat.sessionId)));
+            chat.connect({
+              area: 1,
+              name: 'Tab One',
+              email: 'tab@example.com',
+              message: 'First tab',
+            });
+          }),
+      );
 
-    const second = await context.newPage();
-    await second.goto(url);
-    await expect
-      .poll(() =>
-        second.evaluate(
-          () =>
-            (window as unknown as { sample?: { result?: { sessionId?: number } } }).sample?.result
-              ?.sessionId,
-        ),
-      )
-      .toBe(sessionId);
-  } finally {
-    alice.close();
-  }
+      const second = await context.newPage();
+      await second.goto(url);
+      await expect
+        .poll(() =>
+          second.evaluate(
+            () =>
+              (window as unknown as { sample?: { result?: { sessionId?: number } } }).sample?.result
+                ?.sessionId,
+          ),
+        )
+        .toBe(sessionId);
+    },
+  );
 });

@@ -4,10 +4,10 @@
  * (`DATA_DIR`, default `.data`). `--list` shows the keys (id, name, created, revoked) and
  * `--revoke <id>` stops one at once, also for a running server.
  */
-import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../robot/issue-token.js';
 import { createApiKey } from '../rest/api-keys.js';
 import { openStore } from '../store.js';
+import { fail, messageOf, readCommandLine } from './args.js';
 
 const USAGE = `Usage: npm run api-key -- --name <name>
        npm run api-key -- --list
@@ -19,29 +19,11 @@ const USAGE = `Usage: npm run api-key -- --name <name>
 
 Environment: DATA_DIR (default .data), as for the server.`;
 
-function fail(message: string): never {
-  process.stderr.write(`api-key: ${message}\n\n${USAGE}\n`);
-  process.exit(1);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      name: { type: 'string' },
-      list: { type: 'boolean' },
-      revoke: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }));
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const values = readCommandLine('api-key', USAGE, {
+  name: { type: 'string' },
+  list: { type: 'boolean' },
+  revoke: { type: 'string' },
+});
 const dataDir = defaultDataDir();
 if (dataDir === ':memory:') fail('DATA_DIR=:memory: has no file a server could share');
 const store = openStore(dataDir);
@@ -67,7 +49,7 @@ try {
     fail('give --name, --list or --revoke');
   }
 } catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  fail(messageOf(error));
 } finally {
   store.close();
 }

@@ -7,8 +7,8 @@
  * at once. The token is printed alone on the last line, so scripts can take `tail -n 1`.
  * A new token for an area replaces the earlier one: only the latest token is accepted.
  */
-import { parseArgs } from 'node:util';
 import { defaultConfig, defaultDataDir, issueRobotToken } from '../robot/issue-token.js';
+import { fail, messageOf, readCommandLine } from './args.js';
 
 const USAGE = `Usage: npm run robot-token -- --webhook <url> --user <name> [--area <id>]
 
@@ -18,29 +18,11 @@ const USAGE = `Usage: npm run robot-token -- --webhook <url> --user <name> [--ar
 
 Environment: DATA_DIR (default .data) and CONFIG_FILE, as for the server.`;
 
-function fail(message: string): never {
-  process.stderr.write(`robot-token: ${message}\n\n${USAGE}\n`);
-  process.exit(1);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      webhook: { type: 'string' },
-      user: { type: 'string' },
-      area: { type: 'string', default: '1' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }));
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const values = readCommandLine('robot-token', USAGE, {
+  webhook: { type: 'string' },
+  user: { type: 'string' },
+  area: { type: 'string', default: '1' },
+});
 if (!values.webhook) fail('--webhook is required');
 if (!values.user) fail('--user is required');
 if (!/^\d+$/.test(values.area)) fail(`--area: expected an area id, got ${values.area}`);
@@ -67,5 +49,5 @@ try {
     ].join('\n') + '\n',
   );
 } catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  fail(messageOf(error));
 }

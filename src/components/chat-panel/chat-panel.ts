@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CentionChatApi } from '../../client/types.js';
 import { recallVisitor, rememberVisitor } from '../../client/visitor-memory.js';
 import { ChatController } from '../../controllers/chat-controller.js';
@@ -8,12 +8,14 @@ import { stringsFor, systemTextsFor } from '../../i18n/index.js';
 import { shared } from '../../styles/shared.js';
 import { emit } from '../../events/index.js';
 import type { AttachFile } from '../composer/composer.js';
-import type { LibraryAnswersHost } from '../library-answers/library-answers-host.js';
 import { followUnread, storageKindFor } from './panel-extras.js';
+import { focusSelector, focusWhenRendered } from './panel-focus.js';
+import { PanelLeaveMessage } from './panel-leave-message.js';
+import { PanelLibrary } from './panel-library.js';
 import type { SendRating } from '../rating/rating.js';
 import { loadSanitizer } from '../message/safe-content.js';
 import { loadEndViews } from '../end-views/load-end-views.js';
-import { isLeaveMessageReady, LEAVE_MESSAGE_REASONS } from '../leave-message/load-leave-message.js';
+import { LEAVE_MESSAGE_REASONS } from '../leave-message/load-leave-message.js';
 import { PanelElement } from '../panel-element.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 
@@ -82,12 +84,10 @@ export class CentionChatPanel extends PanelElement {
   #hadFocus = false;
   /** The view of the previous render, to notice state changes that move focus. */
   #lastView: string | undefined;
-  /** "Check again" was pressed in the leave-a-message view: it stays while the check runs. */
-  #isRechecking = false;
-  /** Why the leave-a-message view is shown (kept while a new check runs). */
-  #leaveReason = 'closed';
-  /** What the visitor last sent from the start form: a refused start prefills the message form. */
-  #lastStart: { name: string; email: string; message: string } | undefined;
+  /** The leave-a-message view and "Check again" (panel-leave-message.ts). */
+  readonly #leaveMessage = new PanelLeaveMessage(this);
+  /** Library answers to the question being typed (panel-library.ts). */
+  readonly #library = new PanelLibrary(this);
 
   constructor() {
     super();
@@ -144,8 +144,8 @@ export class CentionChatPanel extends PanelElement {
     // Focus waited on the panel itself while loading; hand it on once there is a real target.
     const view = this.controller.state.view;
     // After "Check again": if the chat is open now, its button is gone; focus the start form.
-    if (view === 'start' && this.#isRechecking) {
-      this.#isRechecking = false;
+    if (view === 'start' && this.#leaveMessage.isRechecking) {
+      this.#leaveMessage.isRechecking = false;
       if (this.#hadFocus && !this.matches(':focus-within')) this.focus();
     }
     if (view !== this.#lastView) {
@@ -168,49 +168,12 @@ export class CentionChatPanel extends PanelElement {
    * element has rendered (a state component may be brand new in this update).
    */
   override focus(options?: FocusOptions): void {
-    void this.#focusWhenRendered(options);
-  }
-
-  async #focusWhenRendered(options?: FocusOptions): Promise<void> {
-    await this.updateComplete;
-    const selector = this.controller.state.isConfirmingEnd
-      ? 'cention-end-confirm'
-      : this.controller.state.view === 'start' || this.#isRechecking
-        ? 'cention-leave-message, cention-start-form'
-        : this.controller.state.view === 'chat'
-          ? 'cention-composer'
-          : this.controller.state.view === 'finished'
-            ? 'cention-chat-finished'
-            : '.dialog';
-    const target = this.renderRoot.querySelector<HTMLElement>(selector);
-    // An end view may still be on its way (load-end-views.ts): wait until it has upgraded.
-    if (target && target.localName.startsWith('cention-')) {
-      await customElements.whenDefined(target.localName);
-    }
-    if (target instanceof LitElement) await target.updateComplete;
-    target?.focus(options);
+    const selector = () => focusSelector(this.controller.state, this.#leaveMessage.isRechecking);
+    void focusWhenRendered(this, selector, options);
   }
 
   readonly #attachFile: AttachFile = (file, handlers) => this.controller.attach(file, handlers);
   readonly #rate: SendRating = (rating) => this.controller.rate(rating);
-  /** Library answers to the question being typed: loaded at the first key in the question. */
-  #library: LibraryAnswersHost | undefined;
-  /** The question as the visitor types it (for the library's answers). */
-  #question = '';
-  readonly #handleQuestion = (event: CustomEvent<{ text: string }>): void => {
-    event.stopPropagation();
-    this.#question = event.detail.text;
-    this.requestUpdate();
-    void import('../library-answers/library-answers-host.js').then(({ LibraryAnswersHost }) => {
-      this.#library ??= new LibraryAnswersHost(this, {
-        question: () => this.#question,
-        area: () => this.area,
-        baseUrl: () => this.baseUrl || this.client.baseURL,
-      });
-      this.requestUpdate();
-    });
-  };
-
   #refocusAfterUpdate(): void {
     this.focus();
   }
@@ -227,19 +190,12 @@ export class CentionChatPanel extends PanelElement {
   readonly #handlers = {
     submit: (event: CustomEvent<{ name: string; email: string; message: string }>) => {
       event.stopPropagation();
-      this.#lastStart = event.detail;
+      this.#leaveMessage.lastStart = event.detail;
       this.controller.start(event.detail);
       // For the next chat's form (visitor-memory.ts); `reset()` on the widget forgets it.
       rememberVisitor(storageKindFor(this), event.detail);
-      this.#library?.reset();
-      this.#question = '';
+      this.#library.reset();
       this.#refocusAfterUpdate();
-    },
-    recheck: (event: Event) => {
-      event.stopPropagation();
-      this.#isRechecking =
-        event.target instanceof Element && event.target.localName === 'cention-leave-message';
-      this.controller.checkAvailability();
     },
     send: (event: CustomEvent<{ text: string }>) => {
       event.stopPropagation();
@@ -290,12 +246,12 @@ export class CentionChatPanel extends PanelElement {
     switch (state.view) {
       case 'checking':
       case 'resuming':
-        if (this.#isRechecking) return this.#renderLeaveMessage(reason, true);
+        if (this.#leaveMessage.isRechecking) return this.#leaveMessage.render(reason, true);
         return html`<p class="status" role="status">${strings.loading}</p>`;
       case 'start':
-        if (reason && LEAVE_MESSAGE_REASONS.has(reason)) return this.#renderLeaveMessage(reason);
-        return html`${this.#library?.renderOpened(strings)}
-          <div ?hidden=${!!this.#library?.opened}>
+        if (reason && LEAVE_MESSAGE_REASONS.has(reason)) return this.#leaveMessage.render(reason);
+        return html`${this.#library.answers?.renderOpened(strings)}
+          <div ?hidden=${!!this.#library.answers?.opened}>
             <cention-start-form
               .strings=${strings}
               .canChat=${this.#startFormCanChat(state)}
@@ -306,41 +262,15 @@ export class CentionChatPanel extends PanelElement {
               .identityRefused=${state.identityRefused}
               .message=${state.draftMessage ?? ''}
               @cention-start-submit=${this.#handlers.submit}
-              @cention-start-recheck=${this.#handlers.recheck}
-              @cention-start-question=${this.#handleQuestion}
-              >${this.#library?.renderList(strings)}</cention-start-form
+              @cention-start-recheck=${this.#leaveMessage.handleRecheck}
+              @cention-start-question=${this.#library.handleQuestion}
+              >${this.#library.answers?.renderList(strings)}</cention-start-form
             >
           </div>`;
       case 'chat':
       case 'finished':
         return this.#renderConversation();
     }
-  }
-
-  /** The leave-a-message view (its chunk is fetched the first time it is needed). */
-  #renderLeaveMessage(reason: string | undefined, isChecking = false): TemplateResult {
-    // While "Check again" runs the refusal is cleared: keep saying what was said.
-    this.#leaveReason = reason ?? this.#leaveReason;
-    const whenLoaded = () => {
-      this.requestUpdate();
-      // Focus waited on the panel while the view loaded: hand it on to the view.
-      if (this.matches(':focus-within')) this.focus();
-    };
-    if (!isLeaveMessageReady(whenLoaded)) {
-      return html`<p class="status" role="status">${this.strings.loading}</p>`;
-    }
-    return html`<cention-leave-message
-      .strings=${this.strings}
-      .reason=${this.#leaveReason}
-      .canChat=${this.controller.state.canChat}
-      .area=${this.area}
-      .baseUrl=${this.baseUrl}
-      .name=${this.#lastStart?.name ?? this.prefillName}
-      .email=${this.#lastStart?.email ?? this.prefillEmail}
-      .message=${this.#lastStart?.message ?? ''}
-      ?checking=${isChecking}
-      @cention-start-recheck=${this.#handlers.recheck}
-    ></cention-leave-message>`;
   }
 
   #renderConversation(): TemplateResult {

@@ -1,6 +1,6 @@
 /**
  * What `<cention-chat>`'s methods need beside the element (chat.ts): the arguments of `start()`
- * and `prefill()`, waiting for the panel to settle, ending a chat on the server (`logout()`),
+ * and `prefill()`, starting a chat once the panel has settled, ending a chat on the server (`logout()`),
  * and finding the page's control that opened the panel.
  */
 import type { CentionChatApi } from '../../client/types.js';
@@ -34,6 +34,23 @@ export async function settledState(panel: CentionChatPanel): Promise<ChatState> 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return panel.controller.state;
+}
+
+/**
+ * `start()` once the panel is shown: sends what the start form would, or resolves `false` (and
+ * starts nothing) when a chat is already under way or none can start now.
+ */
+export async function startWithoutForm(
+  panel: CentionChatPanel,
+  options: CentionChatStartOptions,
+): Promise<boolean> {
+  const state = await settledState(panel);
+  const canChat = state.canChat;
+  if (state.view !== 'start' || state.refusal || !canChat || canChat.error) return false;
+  if (!canChat.chatOpen || canChat.agentsAvailable <= 0) return false;
+  panel.controller.start(options);
+  panel.focus();
+  return true;
 }
 
 /** Asks the server to end the chat and waits (a few seconds at most) until it has. */

@@ -1,11 +1,5 @@
 import { createCentionChat } from '../../client/centionchat.js';
-import {
-  readStoredSession,
-  readValue,
-  scopedKey,
-  writeValue,
-  type StoreLocation,
-} from '../../client/session-store.js';
+import { readStoredSession } from '../../client/session-store.js';
 import type { CentionChatApi } from '../../client/types.js';
 import { ModalFocus } from '../../controllers/modal-focus.js';
 import { forgetVisitor } from '../../client/visitor-memory.js';
@@ -19,27 +13,28 @@ import { emit } from '../../events/index.js';
 import { runWaitingCalls } from './call-queue.js';
 import { CentionChatProperties } from './chat-properties.js';
 import {
-  deepActiveElement,
   endChat,
-  settledState,
+  startWithoutForm,
   type CentionChatPrefill,
   type CentionChatStartOptions,
 } from './chat-actions.js';
 import { chatStyles } from './chat.styles.js';
 import { ICON_CHAT, ICON_CLOSE, launcherView } from './launcher-view.js';
 import {
+  hidePanel,
+  readOpenFlag,
+  showPanel,
+  writeOpenFlag,
+  type OpenerMemory,
+} from './open-state.js';
+import { fitToViewport } from './small-screen.js';
+import { adoptSiteWideChat, storageScopeOf, storeOf } from './storage-scope.js';
+import {
   claimScope,
   DETACH_GRACE_MS,
   releaseScope,
   type WidgetInstance,
 } from './widget-instances.js';
-
-/**
- * Remembers, for the rest of the browser session, whether the panel of a live chat was open (per
- * widget: `cention-chat.open:<scope>`). Through the client's store helpers, which survive blocked
- * storage (the panel then simply starts minimised on the next page).
- */
-const OPEN_KEY = 'cention-chat.open';
 
 export type { CentionChatPrefill, CentionChatStartOptions } from './chat-actions.js';
 
@@ -158,13 +153,13 @@ export class CentionChatElement extends CentionChatProperties {
   #detachTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by each teardown, so a panel still loading for the old one is dropped. */
   #generation = 0;
-  /** The page's own control that opened a `hide-launcher` panel: focus goes back there. */
-  #opener: HTMLElement | undefined;
   readonly #instance: WidgetInstance = {
     isConnected: () => this.isConnected,
     tearDown: () => this.#tearDown(),
   };
   readonly #launcher: HTMLButtonElement;
+  /** Where `hide()` returns focus to (open-state.ts). */
+  readonly #opening: OpenerMemory = {};
   readonly #launcherIcon: SVGPathElement;
   readonly #badge: HTMLSpanElement;
   readonly #panelBox: HTMLDivElement;
@@ -202,7 +197,9 @@ export class CentionChatElement extends CentionChatProperties {
       this.#unread = event.detail.count;
       this.#sync();
     });
-    this.#panelBox.addEventListener('cention-chat-start', () => this.#writeOpenFlag(this.open));
+    this.#panelBox.addEventListener('cention-chat-start', () =>
+      writeOpenFlag(storeOf(this), this.open),
+    );
     this.#panelBox.addEventListener('cention-panel-minimise', () => this.hide());
     root.append(this.#launcher, this.#panelBox);
     this.#sync();
@@ -213,34 +210,11 @@ export class CentionChatElement extends CentionChatProperties {
     this.#chatClient ??= createCentionChat({
       baseURL: this.baseUrl,
       sessionStorage: this.sessionStorage,
-      storageKey: this.#storageScope,
+      storageKey: storageScopeOf(this),
       // A resume renders the newest 50 at once; the log pages back as the visitor scrolls up.
       historyPageSize: 50,
     });
     return this.#chatClient;
-  }
-
-  /**
-   * The name this widget's chat is stored under: chat server, area and `chat-id`. localStorage by
-   * default (`sessionStorage` property), so a second tab of the site (Ctrl+click on a link) shows
-   * the same chat; still nothing is written before the visitor starts one.
-   */
-  get #storageScope(): string {
-    const scope = `${this.baseUrl.replace(/\/+$/, '')}#${this.area}`;
-    return this.chatId ? `${scope}#${this.chatId}` : scope;
-  }
-
-  get #store(): StoreLocation {
-    return { kind: this.sessionStorage, scope: this.#storageScope };
-  }
-
-  #readOpenFlag(): boolean {
-    return readValue('sessionStorage', scopedKey(this.#store, OPEN_KEY)) === '1';
-  }
-
-  #writeOpenFlag(isOpen: boolean | undefined): void {
-    const value = isOpen === undefined ? undefined : isOpen ? '1' : '0';
-    writeValue('sessionStorage', scopedKey(this.#store, OPEN_KEY), value);
   }
 
   set client(client: CentionChatApi) {
@@ -265,22 +239,13 @@ export class CentionChatElement extends CentionChatProperties {
    * frameworks set.) Called from the page's own button (`hide-launcher`), focus returns there on
    * `hide()`.
    */
-  async show(): Promise<void> {
-    const active = deepActiveElement();
-    if (active && !this.contains(active) && active !== this) this.#opener = active;
-    this.open = true;
-    const panel = await this.#ensurePanel();
-    panel.focus();
+  show(): Promise<void> {
+    return showPanel(this, this.#opening, () => this.#ensurePanel());
   }
 
   /** Closes the panel; focus returns to the launcher (or the page's opener) if it was inside. */
   hide(): void {
-    if (this.inline) return;
-    const hadFocus = this.matches(':focus-within');
-    this.open = false;
-    if (!hadFocus) return;
-    if (!this.hideLauncher) this.#launcher.focus();
-    else if (this.#opener?.isConnected) this.#opener.focus();
+    hidePanel(this, this.#opening, this.#launcher);
   }
 
   /** Opens the panel when closed and closes it when open (`force` chooses). */
@@ -301,14 +266,7 @@ export class CentionChatElement extends CentionChatProperties {
    */
   async start(options: CentionChatStartOptions): Promise<boolean> {
     await this.show();
-    const panel = await this.#ensurePanel();
-    const state = await settledState(panel);
-    const canChat = state.canChat;
-    if (state.view !== 'start' || state.refusal || !canChat || canChat.error) return false;
-    if (!canChat.chatOpen || canChat.agentsAvailable <= 0) return false;
-    panel.controller.start(options);
-    panel.focus();
-    return true;
+    return startWithoutForm(await this.#ensurePanel(), options);
   }
 
   /**
@@ -319,7 +277,7 @@ export class CentionChatElement extends CentionChatProperties {
     this.client.resetChat();
     // The name and e-mail remembered for the next chat's form go with the chat (issue 15).
     forgetVisitor(this.sessionStorage);
-    this.#writeOpenFlag(undefined);
+    writeOpenFlag(storeOf(this), undefined);
     this.#unread = 0;
     this.#hasStoredSession = false;
     this.#dropPanel();
@@ -369,12 +327,13 @@ export class CentionChatElement extends CentionChatProperties {
 
   /** Added to the page: claims its chat and resumes it if one is stored. */
   #attach(): void {
-    this.#scope = this.#storageScope;
+    this.#scope = storageScopeOf(this);
     claimScope(this.#scope, this.#instance);
-    this.#hasStoredSession = readStoredSession(this.#store) !== undefined;
+    adoptSiteWideChat(this);
+    this.#hasStoredSession = readStoredSession(storeOf(this)) !== undefined;
     if (this.#hasStoredSession) {
       // Reopen a live chat as the visitor left it (open or minimised), with its history.
-      if (this.#readOpenFlag()) this.toggleAttribute('open', true);
+      if (readOpenFlag(storeOf(this))) this.toggleAttribute('open', true);
       void this.#ensurePanel();
     } else if (this.isInline || this.isOpen) {
       void this.#ensurePanel();
@@ -404,7 +363,7 @@ export class CentionChatElement extends CentionChatProperties {
     if (name === 'base-url' && this.#chatClient) this.#chatClient.baseURL = value ?? '';
     if (name === 'open' && (previous === null) !== (value === null) && this.#isReady) {
       emit(this, value === null ? 'cention-chat-close' : 'cention-chat-open', {});
-      if (this.#chatClient?.sessionId !== undefined) this.#writeOpenFlag(value !== null);
+      if (this.#chatClient?.sessionId !== undefined) writeOpenFlag(storeOf(this), value !== null);
     }
     if ((name === 'open' || name === 'inline') && value !== null && this.#isReady) {
       void this.#ensurePanel();
@@ -448,16 +407,8 @@ export class CentionChatElement extends CentionChatProperties {
 
     // Small screens: the panel fills the visual viewport, so the keyboard never covers it.
     const size = this.#viewportSize;
-    const style = this.#panelBox.style;
-    if (size?.isSmallScreen && isOpen && !this.isInline) {
-      style.setProperty('block-size', `${size.height}px`);
-      style.setProperty('inset-block-start', `${size.offsetTop}px`);
-      this.#modal.hold(this);
-    } else {
-      style.removeProperty('block-size');
-      style.removeProperty('inset-block-start');
-      this.#modal.release();
-    }
+    const isFullScreen = size?.isSmallScreen && isOpen && !this.isInline;
+    fitToViewport(this, this.#panelBox, this.#modal, isFullScreen ? size : undefined);
 
     const panel = this.#panel;
     if (!panel) return;
