@@ -1,6 +1,8 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CentionMessageList } from '../../src/components/message-list/message-list.js';
 import type { ChatItem } from '../../src/controllers/chat-item.js';
+import { en } from '../../src/i18n/en.js';
+import { sv } from '../../src/i18n/sv.js';
 import { item, shadow } from './helpers.js';
 
 /** The live region's nodes: one per announcement. */
@@ -188,20 +190,55 @@ describe('cention-message-list', () => {
     expect(distanceFromEnd(logOf(el))).to.be.below(2);
   });
 
-  it('announces a failed send with why, once', async () => {
+  it('announces a failed send with why, once, and again when it fails after a retry', async () => {
     const mine = item({ key: 'uc-9', id: undefined, umid: 'c-9', sender: 'CLIENT', text: 'Hi?' });
     const el = await fixture<CentionMessageList>(
       html`<cention-message-list
         .items=${[{ ...mine, delivery: 'sending' }]}
       ></cention-message-list>`,
     );
-    el.items = [{ ...mine, delivery: 'failed', failure: 'No connection.' }];
+    const why = 'Too many messages at once: wait a moment, then retry.';
+    el.items = [{ ...mine, delivery: 'failed', failure: 'rate_limited' }];
     await el.updateComplete;
-    expect(spoken(el)).to.deep.equal(['Not sent. No connection. You: Hi?']);
-    el.items = [{ ...mine, delivery: 'failed', failure: 'No connection.' }];
+    expect(spoken(el)).to.deep.equal([`Not sent. ${why} You: Hi?`]);
+    el.items = [{ ...mine, delivery: 'failed', failure: 'rate_limited' }];
     await el.updateComplete;
     expect(spoken(el)).to.have.length(1);
-    expect(shadow(el).querySelector('.delivery')?.textContent).to.contain('No connection.');
+    expect(shadow(el).querySelector('.delivery')?.textContent).to.equal(`Not sent. ${why}`);
+    // Retry: sending again, then refused as too long this time: heard again, with the new reason.
+    el.items = [{ ...mine, delivery: 'sending' }];
+    await el.updateComplete;
+    el.items = [{ ...mine, delivery: 'failed', failure: 'bad_frame' }];
+    await el.updateComplete;
+    expect(spoken(el)).to.have.length(2);
+    expect(spoken(el)[1]).to.equal(
+      'Not sent. The server refused it: at most 10,000 characters. You: Hi?',
+    );
+  });
+
+  it("says each reason a send can fail for, in the visitor's language", async () => {
+    const mine = item({ key: 'uc-8', id: undefined, umid: 'c-8', sender: 'CLIENT', text: 'x' });
+    const reasons = [
+      ['too_large', 'It is too large to send.', 'Det är för stort för att skickas.'],
+      ['chat_closed', 'The chat has ended.', 'Chatten har avslutats.'],
+      ['server_error', 'The server had a problem.', 'Ett fel uppstod på servern.'],
+      ['no_answer', 'No answer from the server.', 'Inget svar från servern.'],
+    ] as const;
+    for (const [failure, english, swedish] of reasons) {
+      for (const [strings, text] of [
+        [undefined, english],
+        [sv, swedish],
+      ] as const) {
+        const el = await fixture<CentionMessageList>(
+          html`<cention-message-list
+            .items=${[{ ...mine, delivery: 'failed', failure }]}
+            .strings=${strings ?? en}
+          ></cention-message-list>`,
+        );
+        expect(shadow(el).querySelector('.delivery')?.textContent).to.contain(text);
+        expect(shadow(el).querySelector('[data-retry]'), 'Retry').to.not.equal(null);
+      }
+    }
   });
 
   it('renders right to left', async () => {

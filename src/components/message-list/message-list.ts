@@ -3,6 +3,7 @@ import type { ChatItem } from '../../controllers/chat-item.js';
 import { emit } from '../../events/index.js';
 import { shared } from '../../styles/shared.js';
 import { renderMessageRow } from '../message/message-row.js';
+import { sendFailureText } from '../message/send-failure.js';
 import { isSanitizerReady, loadSanitizer } from '../message/safe-content.js';
 import { PanelElement } from '../panel-element.js';
 import { announce } from './live-announcer.js';
@@ -63,6 +64,7 @@ export class CentionMessageList extends PanelElement {
     () => this.#requestOlder(),
   );
   #rows: RowList | undefined;
+  #liveRegion: Element | null = null;
   /** Rows to announce once rendered (agent HTML may still wait for DOMPurify). */
   #toSpeak: ChatItem[] = [];
   /** Failed visitor messages already announced (each failure is said once). */
@@ -110,6 +112,9 @@ export class CentionMessageList extends PanelElement {
       (item) => item.delivery === 'failed' && !this.#failuresSpoken.has(item.key),
     );
     for (const item of failed) this.#failuresSpoken.add(item.key);
+    // Sent again (Retry): a new failure of it is news again.
+    for (const item of items.slice(Math.max(0, items.length - 20)))
+      if (item.delivery === 'sending') this.#failuresSpoken.delete(item.key);
     this.#toSpeak.push(
       ...appended.filter((item) => item.isNew && item.sender !== 'CLIENT'),
       ...failed,
@@ -120,6 +125,8 @@ export class CentionMessageList extends PanelElement {
     const root = this.renderRoot;
     const log = root.querySelector<HTMLElement>('.log');
     const content = root.querySelector<HTMLElement>('.content');
+    // Found once, before there are rows: a selector over thousands of rows' nodes is not cheap.
+    this.#liveRegion = root.querySelector('[aria-relevant]');
     if (log && content) {
       this.#rows = new RowList(content);
       this.#scroll.attach(log, content);
@@ -148,16 +155,16 @@ export class CentionMessageList extends PanelElement {
    */
   #speak(): void {
     const waiting = !isSanitizerReady() && this.#toSpeak.some(hasHtml);
-    if (waiting || !this.#rows) return;
+    if (waiting || !this.#rows || this.#toSpeak.length === 0) return;
     const texts = this.#toSpeak.map((item) => {
       const row = this.#rows?.elementOf(item.key);
       const bubble = row?.querySelector('.bubble')?.textContent ?? '';
-      const failure =
-        item.delivery === 'failed' ? `${this.strings.failed} ${item.failure ?? ''} ` : '';
+      const reason = item.failure ? sendFailureText(item.failure, this.strings) : '';
+      const failure = item.delivery === 'failed' ? `${this.strings.failed} ${reason} ` : '';
       return `${failure}${bubble}`.replace(/\s+/g, ' ');
     });
     this.#toSpeak = [];
-    announce(this.renderRoot.querySelector('[aria-relevant]'), texts);
+    announce(this.#liveRegion, texts);
   }
 
   #renderRows(): void {
@@ -206,6 +213,13 @@ export class CentionMessageList extends PanelElement {
     this.#scroll.handleScroll();
   }
 
+  /** Drawn rows are copies without listeners (row-list.ts): their buttons are handled here. */
+  #handleRowClick(event: Event): void {
+    const retry = (event.target as Element).closest?.('[data-retry]');
+    const umid = retry?.getAttribute('data-retry');
+    if (umid) emit(this, 'cention-message-retry', { umid });
+  }
+
   #requestOlder(): void {
     if (!this.hasOlder || this.#isWaitingForOlder || this.items.length === 0) return;
     this.#isWaitingForOlder = true;
@@ -222,6 +236,7 @@ export class CentionMessageList extends PanelElement {
         aria-label=${this.strings.messagesLabel}
         tabindex="0"
         @scroll=${this.#handleScroll}
+        @click=${this.#handleRowClick}
       >
         <div class="content" role="list"></div>
       </div>

@@ -14,6 +14,7 @@ import { formatString } from '../../i18n/index.js';
 import type { WidgetStrings } from '../../i18n/en.js';
 import { newTabLink } from '../new-tab-link.js';
 import { linkify, linkifyFragment } from './linkify.js';
+import { sendFailureText } from './send-failure.js';
 import {
   isRasterImage,
   safeFileUrl,
@@ -22,7 +23,10 @@ import {
   withDownloadToken,
 } from './safe-content.js';
 
-/** Internal: the visitor asked to resend a failed message. Handled (and stopped) by the panel. */
+/**
+ * Internal: the visitor asked to resend a failed message (a row's Retry, `data-retry`, raised by
+ * the list). Handled (and stopped) by the panel.
+ */
 export interface MessageRetryDetail {
   umid: string;
 }
@@ -183,7 +187,8 @@ function renderDetails(item: ChatItem, context: RowContext): TemplateResult | ty
   // The strings are named after the states: sending, sent, seen, failed.
   const state = delivery ? strings[delivery] : '';
   if (!item.sentHuman && !state) return nothing;
-  const reason = delivery === 'failed' && item.failure ? ` ${item.failure}` : '';
+  const reason =
+    delivery === 'failed' && item.failure ? ` ${sendFailureText(item.failure, strings)}` : '';
   return html`<div class="details">
     ${item.sentHuman ? html`<time>${item.sentHuman}</time>` : nothing}
     ${
@@ -194,11 +199,7 @@ function renderDetails(item: ChatItem, context: RowContext): TemplateResult | ty
     }
     ${
       delivery === 'failed' && item.umid
-        ? html`<button
-            type="button"
-            class="link-button"
-            @click=${() => emit(context.host, 'cention-message-retry', { umid: item.umid ?? '' })}
-          >
+        ? html`<button type="button" class="link-button" data-retry=${item.umid}>
             ${strings.retry}
           </button>`
         : nothing
