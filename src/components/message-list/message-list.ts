@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { ChatItem } from '../../controllers/chat-item.js';
 import { emit } from '../../events/index.js';
 import { shared } from '../../styles/shared.js';
-import { renderMessageRow } from '../message/message-row.js';
+import { needsSanitizer, renderMessageRow } from '../message/message-row.js';
 import { sendFailureText } from '../message/send-failure.js';
 import { isSanitizerReady, loadSanitizer } from '../message/safe-content.js';
 import { PanelElement } from '../panel-element.js';
@@ -17,8 +17,6 @@ declare global {
     'cention-history-request': CustomEvent<Record<string, never>>;
   }
 }
-
-const hasHtml = (item: ChatItem) => item.kind === 'html' || item.kind === 'template';
 
 /**
  * @summary The chat log: one keyed row per message, appended without touching the rows before;
@@ -154,7 +152,7 @@ export class CentionMessageList extends PanelElement {
    * buttons, file names) — from the rendered row itself, so what is heard is what is shown.
    */
   #speak(): void {
-    const waiting = !isSanitizerReady() && this.#toSpeak.some(hasHtml);
+    const waiting = !isSanitizerReady() && this.#toSpeak.some(needsSanitizer);
     if (waiting || !this.#rows || this.#toSpeak.length === 0) return;
     const texts = this.#toSpeak.map((item) => {
       const row = this.#rows?.elementOf(item.key);
@@ -178,7 +176,7 @@ export class CentionMessageList extends PanelElement {
       hasEnded: this.hasEnded,
     };
     const ready = isSanitizerReady();
-    if (!ready && this.items.some(hasHtml)) {
+    if (!ready && this.items.some(needsSanitizer)) {
       this.#sanitizerLoading ??= loadSanitizer().then(() => {
         this.#sanitizerLoading = undefined;
         this.sanitizerGeneration += 1;
@@ -217,7 +215,12 @@ export class CentionMessageList extends PanelElement {
   #handleRowClick(event: Event): void {
     const retry = (event.target as Element).closest?.('[data-retry]');
     const umid = retry?.getAttribute('data-retry');
-    if (umid) emit(this, 'cention-message-retry', { umid });
+    if (!umid) return;
+    emit(this, 'cention-message-retry', { umid });
+    // Retry leaves with the failure it offered, and the row itself goes once the message is
+    // stored (its key changes): focus moves to the log, which stays, not to <body>.
+    if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === retry)
+      this.renderRoot.querySelector<HTMLElement>('.log')?.focus({ preventScroll: true });
   }
 
   #requestOlder(): void {

@@ -36,6 +36,12 @@ function draw(element: HTMLElement, item: ChatItem, template: TemplateResult): v
   }
   const fragment = document.createDocumentFragment();
   render(template, fragment);
+  // Lit's markers (comments, about 14 a row) are of no use in a copy Lit never updates: left
+  // out, the log has a third fewer nodes to copy, keep and trace.
+  const markers = document.createTreeWalker(fragment, NodeFilter.SHOW_COMMENT);
+  const comments: ChildNode[] = [];
+  while (markers.nextNode()) comments.push(markers.currentNode as ChildNode);
+  for (const comment of comments) comment.remove();
   element.replaceChildren(document.importNode(fragment, true));
 }
 

@@ -57,6 +57,17 @@ export interface RowContext {
   hasEnded: boolean;
 }
 
+/**
+ * Agent text without `<` or `&` has no markup: the HTML parser would make it one text node, the
+ * same as rendering it as text (which is what happens, linkified like visitor text). Most agent
+ * messages are such, and skip DOMPurify's parse, a document per message.
+ */
+const hasMarkup = (text: string) => /[<&\0]/.test(text);
+
+/** Whether a row shows agent HTML, which waits for DOMPurify. */
+export const needsSanitizer = (item: ChatItem): boolean =>
+  item.kind === 'template' || (item.kind === 'html' && hasMarkup(item.text));
+
 /** Sanitised, linkified agent HTML; undefined while DOMPurify is still loading. */
 function agentHtml(item: ChatItem, strings: WidgetStrings): DocumentFragment | undefined {
   const fragment = sanitizeHtml(item.text);
@@ -97,7 +108,9 @@ function renderContent(item: ChatItem, context: RowContext): TemplateResult {
   // `.text` keeps the visitor's line breaks (pre-wrap): no template whitespace around the text.
   switch (item.kind) {
     case 'html':
-      return html`<div class="html">${agentHtml(item, strings)}</div>`;
+      return html`<div class="html">
+        ${hasMarkup(item.text) ? agentHtml(item, strings) : linkifiedText(item.text, strings)}
+      </div>`;
     case 'template':
       return html`<div class="html">${agentHtml(item, strings)}</div>
         ${renderButtons(item, context)}`;
