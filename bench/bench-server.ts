@@ -17,7 +17,7 @@ export const BENCH_AREA = 1;
 export const BENCH_AGENT = 'Alex';
 const VISITOR_NAME = 'Robin Visitor';
 
-/** What the widget keeps in sessionStorage to resume a chat (`cention-chat.session`). */
+/** What the widget keeps in storage to resume a chat (`cention-chat.session:<base-url>#<area>`). */
 export interface SeededChat {
   sessionId: number;
   sessionSecret: string;

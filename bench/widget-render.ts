@@ -142,13 +142,15 @@ async function measureCention(
   chat: SeededChat,
   options: WidgetRenderOptions,
 ): Promise<WidgetResults & { paging: PagingResults }> {
+  // The widget keeps its chat under names scoped to its server and area (session-store.ts).
+  const scope = `${server.baseURL.replace(/\/+$/, '')}#${chat.areaId}`;
   const storage = {
-    'cention-chat.session': JSON.stringify({
+    [`cention-chat.session:${scope}`]: JSON.stringify({
       sessionId: chat.sessionId,
       sessionSecret: chat.sessionSecret,
       areaId: chat.areaId,
     }),
-    'cention-chat.open': '1',
+    [`cention-chat.open:${scope}`]: '1',
   };
   const lastText = chat.texts.at(-1) ?? '';
   const fromData: number[] = [];

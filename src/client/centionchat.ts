@@ -281,7 +281,7 @@ export class CentionChat implements CentionChatApi {
     this.#stop();
     this.#isEnded = true;
     this.#isCloseRequested = false;
-    this.#outbox.setState(undefined, 'failed');
+    this.#outbox.setState(undefined, 'failed', 'chat_closed');
     this.#book.clearStored();
   }
 
@@ -374,7 +374,7 @@ export class CentionChat implements CentionChatApi {
   #handleServerError(error: ErrorPayload, re: number | undefined): void {
     this.#debug('server error:', error);
     if (this.#history.fail(re)) return;
-    if (!this.#delivery.fail(re) && re !== undefined && re === this.#registerFrameId) {
+    if (!this.#delivery.fail(re, error.code) && re !== undefined && re === this.#registerFrameId) {
       // Older servers may send no message.
       this.#emitError(error.code, error.message ?? error.code);
     }

@@ -11,7 +11,7 @@ import type {
   VisitorClientFrames,
 } from '../protocol/index.js';
 import { Outbox } from './outbox.js';
-import type { OutgoingMessage } from './types.js';
+import type { ErrorCode, OutgoingMessage } from './types.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -32,8 +32,13 @@ export interface Delivery {
   sendAll(): void;
   /** `message sent` arrived; true the first time for its umid (handlers hear it once). */
   confirm(sent: MessageSentEvent): boolean;
-  /** An `error` answered frame `re`: fails its message; false when it was no chat frame. */
-  fail(re: number | undefined): boolean;
+  /**
+   * An `error` answered frame `re`: fails its message with `code` (why); false when it was no
+   * chat frame. An error without `re` (the server could not read the frame's id, or refused it
+   * unread: `rate_limited`) is noted: a message of this socket that then gets no answer in time
+   * failed for that reason.
+   */
+  fail(re: number | undefined, code?: ErrorCode): boolean;
   /**
    * What of a `chat message` is news, or undefined when nothing is. The server announces an
    * agent accepting the chat with an empty `chat`: that is news too (the agent's name), while a
@@ -71,6 +76,9 @@ export function createDelivery(
   let agentName = '';
   let messageCount = 0;
   let umidCount = 0;
+  /** The last error that answered no frame id, and how many came so far. */
+  let unanswered: ErrorCode | undefined;
+  let unansweredCount = 0;
 
   const stopTimer = (umid: string) => clearTimeout(timers.get(umid));
 
@@ -79,11 +87,12 @@ export function createDelivery(
     if (id === undefined) return;
     chatFrames.set(id, entry.id);
     stopTimer(entry.id);
+    const countAtSend = unansweredCount;
     timers.set(
       entry.id,
       setTimeout(() => {
         timers.delete(entry.id);
-        outbox.setState(entry.id, 'failed');
+        outbox.setState(entry.id, 'failed', unansweredCount > countAtSend ? unanswered : undefined);
       }, timeoutMs),
     );
   };
@@ -105,11 +114,15 @@ export function createDelivery(
       confirmedUmids.add(umid);
       return true;
     },
-    fail(re) {
+    fail(re, code) {
+      if (re === undefined) {
+        unanswered = code;
+        unansweredCount += 1;
+      }
       const umid = re === undefined ? undefined : chatFrames.get(re);
       if (umid === undefined) return false;
       stopTimer(umid);
-      outbox.setState(umid, 'failed');
+      outbox.setState(umid, 'failed', code);
       return true;
     },
     receive(data) {

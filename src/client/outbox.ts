@@ -4,7 +4,17 @@
  * umid, so each message lands exactly once. Serialisable, so it survives a page navigation.
  */
 import { isObject, isString } from './guards.js';
-import type { OutgoingMessage, OutgoingState } from './types.js';
+import type { ErrorCode, OutgoingMessage, OutgoingState } from './types.js';
+
+/** The reasons a stored `failed` entry keeps across a page load (the ones a send can get). */
+const sendErrors: readonly ErrorCode[] = [
+  'too_large',
+  'bad_frame',
+  'rate_limited',
+  'server_error',
+  'chat_closed',
+  'no_session',
+];
 
 export class Outbox {
   #entries: OutgoingMessage[] = [];
@@ -37,12 +47,17 @@ export class Outbox {
     if (this.#entries.length !== before) this.#onChange();
   }
 
-  /** Sets the state of one entry (or of every entry when `umid` is undefined). */
-  setState(umid: string | undefined, state: OutgoingState): void {
+  /**
+   * Sets the state of one entry (or of every entry when `umid` is undefined); `error` is why a
+   * `failed` one failed (dropped again when it is sent anew).
+   */
+  setState(umid: string | undefined, state: OutgoingState, error?: ErrorCode): void {
     let isChanged = false;
     for (const entry of this.#entries) {
       if ((umid === undefined || entry.id === umid) && entry.state !== state) {
         entry.state = state;
+        if (state === 'failed' && error) entry.error = error;
+        else delete entry.error;
         isChanged = true;
       }
     }
@@ -69,6 +84,9 @@ export class Outbox {
                 id: entry.id,
                 message: entry.message,
                 state: entry.state === 'failed' ? 'failed' : 'sending',
+                ...(entry.state === 'failed' && sendErrors.includes(entry.error as ErrorCode)
+                  ? { error: entry.error as ErrorCode }
+                  : {}),
               } satisfies OutgoingMessage,
             ]
           : [],

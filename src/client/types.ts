@@ -81,6 +81,12 @@ export type OutgoingState = 'sending' | 'sent' | 'failed';
 /** One outbox entry as the status channel reports it. */
 export interface OutgoingMessage extends UnsentMessage {
   state: OutgoingState;
+  /**
+   * Why a `failed` message was not sent: the code of the server's answer to it (`too_large`,
+   * `bad_frame` — e.g. over the text limit —, `rate_limited`, `server_error` …), `chat_closed`
+   * when the chat ended first; none when no answer came in time.
+   */
+  error?: ErrorCode;
 }
 
 /** The socket's state, a string enum in the style of centrifuge-js. */

@@ -4,7 +4,7 @@
  * button template. Structured items ("\u0001" + JSON, protocol.md §4) are parsed and translated
  * by the client's `parseSystemItem` / `systemItemText`.
  */
-import type { ChatMessage, ChatSender } from '../protocol/index.js';
+import type { ChatMessage, ChatSender, ErrorCode } from '../protocol/index.js';
 import {
   parseSystemItem,
   systemItemMarker,
@@ -50,8 +50,11 @@ export interface ChatItem {
   delivery?: DeliveryState;
   /** Title of the postback button the visitor chose (template items). */
   chosen?: string;
-  /** Why a visitor message was not sent (shown and announced with "Not sent."). */
-  failure?: string;
+  /**
+   * Why a visitor message was not sent (shown and announced with "Not sent."): the error code of
+   * the server's answer, or `no_answer` when none came (message-row.ts translates it).
+   */
+  failure?: ErrorCode | 'no_answer';
   /** False for history shown on resume: screen readers must not hear it again. */
   isNew: boolean;
 }

@@ -252,7 +252,11 @@ export function applyOutbox(state: ChatState, outbox: OutgoingMessage[]): ChatSt
       ...next,
       items: next.items.map((item) =>
         item.key === `u${entry.id}` && item.delivery !== 'sent'
-          ? { ...item, delivery: entry.state }
+          ? {
+              ...item,
+              delivery: entry.state,
+              failure: entry.state === 'failed' ? (entry.error ?? 'no_answer') : undefined,
+            }
           : item,
       ),
     };

@@ -66,6 +66,13 @@ export const en = {
   seen: 'Seen by agent',
   failed: 'Not sent.',
   retry: 'Retry',
+  // Why a message was not sent (after "Not sent."), from the server's error code.
+  failedTooLarge: 'It is too large to send.',
+  failedRefused: 'The server refused it: at most {LIMIT} characters.',
+  failedRateLimited: 'Too many messages at once: wait a moment, then retry.',
+  failedEnded: 'The chat has ended.',
+  failedServer: 'The server had a problem.',
+  failedNoAnswer: 'No answer from the server.',
   newMessages: 'New messages',
   downloadFile: 'Download {NAME}',
   opensInNewTab: '(opens in a new tab)',

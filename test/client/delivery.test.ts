@@ -59,6 +59,31 @@ describe('Delivery', () => {
     ]);
   });
 
+  it('keeps why a message failed, and forgets it when the message is sent again', () => {
+    const { delivery, queue } = deliveryWithLog();
+    const entry = queue('too long');
+    delivery.fail(1, 'bad_frame');
+    expect(delivery.outbox.messages[0]).to.include({ state: 'failed', error: 'bad_frame' });
+    delivery.outbox.setState(entry.id, 'sending');
+    expect(delivery.outbox.messages[0]).to.not.have.property('error');
+  });
+
+  it('a refusal without a frame id (rate limit) is the reason of a send that then times out', async () => {
+    const timed = deliveryWithLog(30);
+    timed.queue('before');
+    timed.delivery.fail(undefined, 'rate_limited');
+    timed.queue('after');
+    await waitFor(
+      () => timed.delivery.outbox.messages.every((entry) => entry.state === 'failed'),
+      'the timeouts',
+    );
+    // Only the message sent before the refusal can have been the refused frame.
+    expect(timed.delivery.outbox.messages.map((entry) => entry.error)).to.deep.equal([
+      'rate_limited',
+      undefined,
+    ]);
+  });
+
   it('fails a message without `message sent` in time, but not while disconnected', async () => {
     const timed = deliveryWithLog(30);
     timed.queue('slow');
@@ -95,12 +120,16 @@ describe('Outbox.parse', () => {
     const stored = JSON.stringify([
       { id: 'c-1-1', message: 'a', state: 'sending' },
       { id: 'c-1-2', message: 'b', state: 'failed' },
+      { id: 'c-1-4', message: 'c', state: 'failed', error: 'rate_limited' },
+      { id: 'c-1-5', message: 'd', state: 'failed', error: '<img onerror>' },
       { id: 3, message: 'bad id' },
       'junk',
     ]);
     expect(Outbox.parse(stored)).to.deep.equal([
       { id: 'c-1-1', message: 'a', state: 'sending' },
       { id: 'c-1-2', message: 'b', state: 'failed' },
+      { id: 'c-1-4', message: 'c', state: 'failed', error: 'rate_limited' },
+      { id: 'c-1-5', message: 'd', state: 'failed' },
     ]);
     expect(Outbox.parse('{broken')).to.deep.equal([]);
     expect(Outbox.parse(undefined)).to.deep.equal([]);

@@ -147,6 +147,7 @@ describe('CentionChat messages', () => {
       re: frame?.id,
     });
     await waitFor(() => chat.status.outbox[0]?.state === 'failed', 'failed state');
+    expect(chat.status.outbox[0]?.error, 'why').to.equal('bad_frame');
 
     await server.setAutoReply(true);
     chat.retryMessage(unsent?.id ?? '');

@@ -241,13 +241,15 @@ describe('cention-chat-panel', () => {
     expect(detail).to.deep.equal({ umid: 'c-test-1', text: 'Lost words' });
     client.setStatus({
       connection: 'connected',
-      outbox: [{ id: 'c-test-1', message: 'Lost words', state: 'failed' }],
+      outbox: [{ id: 'c-test-1', message: 'Lost words', state: 'failed', error: 'too_large' }],
     });
     await panel.updateComplete;
     const list = part(panel, 'cention-message-list') as CentionChatPanel;
     await list.updateComplete;
     const failed = [...shadow(list).querySelectorAll('.row')].at(-1) as HTMLElement;
-    expect(failed.querySelector('.delivery')?.textContent).to.equal('Not sent.');
+    expect(failed.querySelector('.delivery')?.textContent).to.equal(
+      'Not sent. It is too large to send.',
+    );
     failed.querySelector<HTMLButtonElement>('.details button')?.click();
     expect(client.callsOf('retryMessage')).to.deep.equal([['c-test-1']]);
     await expect(panel).to.be.accessible();

@@ -138,6 +138,13 @@ describe('chat state', () => {
       { id: 'c-9', message: 'Lost', state: 'failed' },
     ]);
     expect(state.items[0]).to.include({ key: 'uc-9', delivery: 'failed', text: 'Lost' });
+    expect(state.items[0]?.failure, 'no answer came').to.equal('no_answer');
+    const refused = applyOutbox(initialChatState('chat'), [
+      { id: 'c-7', message: 'Fast', state: 'failed', error: 'rate_limited' },
+    ]);
+    expect(refused.items[0]?.failure).to.equal('rate_limited');
+    const again = applyOutbox(refused, [{ id: 'c-7', message: 'Fast', state: 'sending' }]);
+    expect(again.items[0]).to.include({ delivery: 'sending', failure: undefined });
     const later = agentMessage('Reply');
     state = addMessages(
       state,

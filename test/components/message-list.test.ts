@@ -1,6 +1,9 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { CentionMessageList } from '../../src/components/message-list/message-list.js';
 import type { ChatItem } from '../../src/controllers/chat-item.js';
+import { en } from '../../src/i18n/en.js';
+import { sv } from '../../src/i18n/sv.js';
 import { item, shadow } from './helpers.js';
 
 /** The live region's nodes: one per announcement. */
@@ -188,20 +191,55 @@ describe('cention-message-list', () => {
     expect(distanceFromEnd(logOf(el))).to.be.below(2);
   });
 
-  it('announces a failed send with why, once', async () => {
+  it('announces a failed send with why, once, and again when it fails after a retry', async () => {
     const mine = item({ key: 'uc-9', id: undefined, umid: 'c-9', sender: 'CLIENT', text: 'Hi?' });
     const el = await fixture<CentionMessageList>(
       html`<cention-message-list
         .items=${[{ ...mine, delivery: 'sending' }]}
       ></cention-message-list>`,
     );
-    el.items = [{ ...mine, delivery: 'failed', failure: 'No connection.' }];
+    const why = 'Too many messages at once: wait a moment, then retry.';
+    el.items = [{ ...mine, delivery: 'failed', failure: 'rate_limited' }];
     await el.updateComplete;
-    expect(spoken(el)).to.deep.equal(['Not sent. No connection. You: Hi?']);
-    el.items = [{ ...mine, delivery: 'failed', failure: 'No connection.' }];
+    expect(spoken(el)).to.deep.equal([`Not sent. ${why} You: Hi?`]);
+    el.items = [{ ...mine, delivery: 'failed', failure: 'rate_limited' }];
     await el.updateComplete;
     expect(spoken(el)).to.have.length(1);
-    expect(shadow(el).querySelector('.delivery')?.textContent).to.contain('No connection.');
+    expect(shadow(el).querySelector('.delivery')?.textContent).to.equal(`Not sent. ${why}`);
+    // Retry: sending again, then refused as too long this time: heard again, with the new reason.
+    el.items = [{ ...mine, delivery: 'sending' }];
+    await el.updateComplete;
+    el.items = [{ ...mine, delivery: 'failed', failure: 'bad_frame' }];
+    await el.updateComplete;
+    expect(spoken(el)).to.have.length(2);
+    expect(spoken(el)[1]).to.equal(
+      'Not sent. The server refused it: at most 10,000 characters. You: Hi?',
+    );
+  });
+
+  it("says each reason a send can fail for, in the visitor's language", async () => {
+    const mine = item({ key: 'uc-8', id: undefined, umid: 'c-8', sender: 'CLIENT', text: 'x' });
+    const reasons = [
+      ['too_large', 'It is too large to send.', 'Det är för stort för att skickas.'],
+      ['chat_closed', 'The chat has ended.', 'Chatten har avslutats.'],
+      ['server_error', 'The server had a problem.', 'Ett fel uppstod på servern.'],
+      ['no_answer', 'No answer from the server.', 'Inget svar från servern.'],
+    ] as const;
+    for (const [failure, english, swedish] of reasons) {
+      for (const [strings, text] of [
+        [undefined, english],
+        [sv, swedish],
+      ] as const) {
+        const el = await fixture<CentionMessageList>(
+          html`<cention-message-list
+            .items=${[{ ...mine, delivery: 'failed', failure }]}
+            .strings=${strings ?? en}
+          ></cention-message-list>`,
+        );
+        expect(shadow(el).querySelector('.delivery')?.textContent).to.contain(text);
+        expect(shadow(el).querySelector('[data-retry]'), 'Retry').to.not.equal(null);
+      }
+    }
   });
 
   it('renders right to left', async () => {
@@ -220,5 +258,76 @@ describe('cention-message-list', () => {
     const box = visitor.getBoundingClientRect();
     expect(box.left - logBox.left).to.be.below(logBox.right - box.right);
     await expect(wrapper).to.be.accessible();
+  });
+});
+
+/** What has focus, looking through shadow roots: never `<body>` after an action in the log. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+describe('focus after actions in the log', () => {
+  it('Retry: focus moves to the log, and stays there when the row is replaced', async () => {
+    const mine = item({ key: 'uc-3', id: undefined, umid: 'c-3', sender: 'CLIENT', text: 'Hi' });
+    const el = await tallList([
+      ...history(5),
+      { ...mine, delivery: 'failed', failure: 'no_answer' },
+    ]);
+    const retry = shadow(el).querySelector<HTMLButtonElement>('[data-retry]');
+    retry?.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(deepActiveElement()).to.equal(logOf(el));
+    // The panel sends it again; then the stored copy replaces the local row.
+    el.items = [...history(5), { ...mine, delivery: 'sending' }];
+    await el.updateComplete;
+    el.items = [...history(5), { ...mine, key: 'm99', id: 99, delivery: 'sent' }];
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(logOf(el));
+    expect(document.activeElement).to.not.equal(document.body);
+  });
+
+  it('a postback button keeps focus when its choice locks it', async () => {
+    const template = item({
+      key: 'm7',
+      kind: 'template',
+      text: 'Pick one',
+      template: {
+        type: 'button',
+        text: 'Pick one',
+        buttons: [
+          { type: 'postback', title: 'A', data: 'a' },
+          { type: 'postback', title: 'B', data: 'b' },
+        ],
+      },
+    });
+    const el = await tallList([template]);
+    const first = shadow(el).querySelector<HTMLButtonElement>('.buttons button');
+    first?.focus();
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    await oneEvent(el, 'cention-template-choose');
+    // What addChoice does: the template remembers the choice, the log shows it.
+    el.items = [
+      { ...template, chosen: 'A' },
+      item({ key: 'c1', kind: 'choice', sender: 'CLIENT', text: 'A' }),
+    ];
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(first);
+    expect(first?.getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('"New messages": focus moves to the log as the button goes', async () => {
+    const el = await tallList(history(30));
+    const log = logOf(el);
+    log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
+    el.items = [...el.items, item({ text: 'Below the fold' })];
+    await el.updateComplete;
+    shadow(el).querySelector<HTMLButtonElement>('.pill')?.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.pill')).to.equal(null);
+    expect(deepActiveElement()).to.equal(log);
   });
 });

@@ -6,11 +6,10 @@ import { emit } from '../../events/index.js';
 import { formatFileSize, formatString } from '../../i18n/index.js';
 import type { ChatFeatures } from '../../protocol/index.js';
 import { shared } from '../../styles/shared.js';
+// The server's limit for one message (docs/protocol-notes.md "Field limits"), kept in one place.
+import { MAX_MESSAGE_LENGTH } from '../message/send-failure.js';
 import { PanelElement } from '../panel-element.js';
 import { composerStyles } from './composer.styles.js';
-
-/** The server's limit for one message (docs/protocol-notes.md "Field limits"). */
-const MAX_MESSAGE_LENGTH = 10_000;
 
 /** Internal: the visitor sends a message. */
 export interface ComposerSendDetail {

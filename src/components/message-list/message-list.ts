@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { ChatItem } from '../../controllers/chat-item.js';
 import { emit } from '../../events/index.js';
 import { shared } from '../../styles/shared.js';
-import { renderMessageRow } from '../message/message-row.js';
+import { needsSanitizer, renderMessageRow } from '../message/message-row.js';
+import { sendFailureText } from '../message/send-failure.js';
 import { isSanitizerReady, loadSanitizer } from '../message/safe-content.js';
 import { PanelElement } from '../panel-element.js';
 import { announce } from './live-announcer.js';
@@ -16,8 +17,6 @@ declare global {
     'cention-history-request': CustomEvent<Record<string, never>>;
   }
 }
-
-const hasHtml = (item: ChatItem) => item.kind === 'html' || item.kind === 'template';
 
 /**
  * @summary The chat log: one keyed row per message, appended without touching the rows before;
@@ -63,6 +62,7 @@ export class CentionMessageList extends PanelElement {
     () => this.#requestOlder(),
   );
   #rows: RowList | undefined;
+  #liveRegion: Element | null = null;
   /** Rows to announce once rendered (agent HTML may still wait for DOMPurify). */
   #toSpeak: ChatItem[] = [];
   /** Failed visitor messages already announced (each failure is said once). */
@@ -110,6 +110,9 @@ export class CentionMessageList extends PanelElement {
       (item) => item.delivery === 'failed' && !this.#failuresSpoken.has(item.key),
     );
     for (const item of failed) this.#failuresSpoken.add(item.key);
+    // Sent again (Retry): a new failure of it is news again.
+    for (const item of items.slice(Math.max(0, items.length - 20)))
+      if (item.delivery === 'sending') this.#failuresSpoken.delete(item.key);
     this.#toSpeak.push(
       ...appended.filter((item) => item.isNew && item.sender !== 'CLIENT'),
       ...failed,
@@ -120,6 +123,8 @@ export class CentionMessageList extends PanelElement {
     const root = this.renderRoot;
     const log = root.querySelector<HTMLElement>('.log');
     const content = root.querySelector<HTMLElement>('.content');
+    // Found once, before there are rows: a selector over thousands of rows' nodes is not cheap.
+    this.#liveRegion = root.querySelector('[aria-relevant]');
     if (log && content) {
       this.#rows = new RowList(content);
       this.#scroll.attach(log, content);
@@ -147,17 +152,17 @@ export class CentionMessageList extends PanelElement {
    * buttons, file names) — from the rendered row itself, so what is heard is what is shown.
    */
   #speak(): void {
-    const waiting = !isSanitizerReady() && this.#toSpeak.some(hasHtml);
-    if (waiting || !this.#rows) return;
+    const waiting = !isSanitizerReady() && this.#toSpeak.some(needsSanitizer);
+    if (waiting || !this.#rows || this.#toSpeak.length === 0) return;
     const texts = this.#toSpeak.map((item) => {
       const row = this.#rows?.elementOf(item.key);
       const bubble = row?.querySelector('.bubble')?.textContent ?? '';
-      const failure =
-        item.delivery === 'failed' ? `${this.strings.failed} ${item.failure ?? ''} ` : '';
+      const reason = item.failure ? sendFailureText(item.failure, this.strings) : '';
+      const failure = item.delivery === 'failed' ? `${this.strings.failed} ${reason} ` : '';
       return `${failure}${bubble}`.replace(/\s+/g, ' ');
     });
     this.#toSpeak = [];
-    announce(this.renderRoot.querySelector('[aria-relevant]'), texts);
+    announce(this.#liveRegion, texts);
   }
 
   #renderRows(): void {
@@ -171,7 +176,7 @@ export class CentionMessageList extends PanelElement {
       hasEnded: this.hasEnded,
     };
     const ready = isSanitizerReady();
-    if (!ready && this.items.some(hasHtml)) {
+    if (!ready && this.items.some(needsSanitizer)) {
       this.#sanitizerLoading ??= loadSanitizer().then(() => {
         this.#sanitizerLoading = undefined;
         this.sanitizerGeneration += 1;
@@ -206,6 +211,18 @@ export class CentionMessageList extends PanelElement {
     this.#scroll.handleScroll();
   }
 
+  /** Drawn rows are copies without listeners (row-list.ts): their buttons are handled here. */
+  #handleRowClick(event: Event): void {
+    const retry = (event.target as Element).closest?.('[data-retry]');
+    const umid = retry?.getAttribute('data-retry');
+    if (!umid) return;
+    emit(this, 'cention-message-retry', { umid });
+    // Retry leaves with the failure it offered, and the row itself goes once the message is
+    // stored (its key changes): focus moves to the log, which stays, not to <body>.
+    if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === retry)
+      this.renderRoot.querySelector<HTMLElement>('.log')?.focus({ preventScroll: true });
+  }
+
   #requestOlder(): void {
     if (!this.hasOlder || this.#isWaitingForOlder || this.items.length === 0) return;
     this.#isWaitingForOlder = true;
@@ -222,6 +239,7 @@ export class CentionMessageList extends PanelElement {
         aria-label=${this.strings.messagesLabel}
         tabindex="0"
         @scroll=${this.#handleScroll}
+        @click=${this.#handleRowClick}
       >
         <div class="content" role="list"></div>
       </div>

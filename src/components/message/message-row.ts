@@ -14,6 +14,7 @@ import { formatString } from '../../i18n/index.js';
 import type { WidgetStrings } from '../../i18n/en.js';
 import { newTabLink } from '../new-tab-link.js';
 import { linkify, linkifyFragment } from './linkify.js';
+import { sendFailureText } from './send-failure.js';
 import {
   isRasterImage,
   safeFileUrl,
@@ -22,7 +23,10 @@ import {
   withDownloadToken,
 } from './safe-content.js';
 
-/** Internal: the visitor asked to resend a failed message. Handled (and stopped) by the panel. */
+/**
+ * Internal: the visitor asked to resend a failed message (a row's Retry, `data-retry`, raised by
+ * the list). Handled (and stopped) by the panel.
+ */
 export interface MessageRetryDetail {
   umid: string;
 }
@@ -52,6 +56,17 @@ export interface RowContext {
   /** The chat has ended: postback buttons can no longer be used. */
   hasEnded: boolean;
 }
+
+/**
+ * Agent text without `<` or `&` has no markup: the HTML parser would make it one text node, the
+ * same as rendering it as text (which is what happens, linkified like visitor text). Most agent
+ * messages are such, and skip DOMPurify's parse, a document per message.
+ */
+const hasMarkup = (text: string) => /[<&\0]/.test(text);
+
+/** Whether a row shows agent HTML, which waits for DOMPurify. */
+export const needsSanitizer = (item: ChatItem): boolean =>
+  item.kind === 'template' || (item.kind === 'html' && hasMarkup(item.text));
 
 /** Sanitised, linkified agent HTML; undefined while DOMPurify is still loading. */
 function agentHtml(item: ChatItem, strings: WidgetStrings): DocumentFragment | undefined {
@@ -93,7 +108,9 @@ function renderContent(item: ChatItem, context: RowContext): TemplateResult {
   // `.text` keeps the visitor's line breaks (pre-wrap): no template whitespace around the text.
   switch (item.kind) {
     case 'html':
-      return html`<div class="html">${agentHtml(item, strings)}</div>`;
+      return html`<div class="html">
+        ${hasMarkup(item.text) ? agentHtml(item, strings) : linkifiedText(item.text, strings)}
+      </div>`;
     case 'template':
       return html`<div class="html">${agentHtml(item, strings)}</div>
         ${renderButtons(item, context)}`;
@@ -183,7 +200,8 @@ function renderDetails(item: ChatItem, context: RowContext): TemplateResult | ty
   // The strings are named after the states: sending, sent, seen, failed.
   const state = delivery ? strings[delivery] : '';
   if (!item.sentHuman && !state) return nothing;
-  const reason = delivery === 'failed' && item.failure ? ` ${item.failure}` : '';
+  const reason =
+    delivery === 'failed' && item.failure ? ` ${sendFailureText(item.failure, strings)}` : '';
   return html`<div class="details">
     ${item.sentHuman ? html`<time>${item.sentHuman}</time>` : nothing}
     ${
@@ -194,11 +212,7 @@ function renderDetails(item: ChatItem, context: RowContext): TemplateResult | ty
     }
     ${
       delivery === 'failed' && item.umid
-        ? html`<button
-            type="button"
-            class="link-button"
-            @click=${() => emit(context.host, 'cention-message-retry', { umid: item.umid ?? '' })}
-          >
+        ? html`<button type="button" class="link-button" data-retry=${item.umid}>
             ${strings.retry}
           </button>`
         : nothing
