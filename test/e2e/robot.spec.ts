@@ -4,38 +4,14 @@
  * clicks the "Talk to a person" postback, and the chat appears in the agent console, where an agent
  * accepts it with the whole story.
  */
-import { startDemoRobot } from '../../demo/robot/robot-server.js';
-import { startServer } from '../../demo/server/app.js';
-import { demoConfig } from '../../demo/server/demo-config.js';
-import { robotApiPlugin } from '../../demo/server/robot/robot-api-plugin.js';
-import {
-  E2E_ADMISSION,
-  expect,
-  signInAsAgent,
-  startChatAsVisitor,
-  test,
-  withTestPasswords,
-} from './support/fixtures.js';
+import { expect, signInAsAgent, startChatAsVisitor, test } from './support/fixtures.js';
+import { startServerWithRobot } from './support/with-robot.js';
 
 test('visitor asks the robot, picks a button, and is handed over to an agent', async ({
   browser,
   agentConsoleDir,
 }) => {
-  const plugin = robotApiPlugin({ webhookTimeoutMs: 4000 });
-  const server = await startServer({
-    port: 0,
-    dataDir: ':memory:',
-    logLevel: 'silent',
-    agentConsoleDir,
-    config: withTestPasswords(demoConfig),
-    admission: E2E_ADMISSION,
-    plugins: [plugin],
-  });
-  const robot = await startDemoRobot({
-    serverBaseURL: server.baseURL,
-    port: 0,
-    issueToken: (request) => plugin.issueToken(request),
-  });
+  const { server, close } = await startServerWithRobot(agentConsoleDir);
   const visitorContext = await browser.newContext();
   const agentContext = await browser.newContext();
   try {
@@ -79,7 +55,6 @@ test('visitor asks the robot, picks a button, and is handed over to an agent', a
   } finally {
     await visitorContext.close();
     await agentContext.close();
-    await robot.close();
-    await server.close();
+    await close();
   }
 });
