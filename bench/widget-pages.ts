@@ -27,7 +27,9 @@ const widgetScript = (entry: WidgetEntry): string =>
     : '<script src="/widget/cention-chat.iife.js"></script>';
 
 /**
- * A host page with the widget. The mark right before the script tag is "script start"; with
+ * A host page with the widget, and a heading of its own: the classic loader waits for the page's
+ * first contentful paint, which an empty page never has (it would wait for its 3 s fallback).
+ * The mark right before the script tag is "script start"; with
  * `watchFrames` the page notes when chat frames arrive (before the widget's own handler runs).
  */
 export function widgetPage(baseURL: string, entry: WidgetEntry, watchFrames = false): string {
@@ -41,6 +43,7 @@ ${watchFrames ? '<script>benchProbe.watchCentionFrames();</script>' : ''}
 ${widgetScript(entry)}
 </head>
 <body>
+<main><h1>A host page</h1></main>
 <cention-chat base-url="${baseURL}" area="1"></cention-chat>
 </body>
 </html>`;

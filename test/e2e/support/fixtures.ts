@@ -7,7 +7,11 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../../demo/server/app.js';
+import {
+  startServer,
+  type RunningServer,
+  type StartServerOptions,
+} from '../../../demo/server/app.js';
 import { demoConfig } from '../../../demo/server/demo-config.js';
 import { buildAgentConsole } from '../../../demo/agent/build.js';
 import { E2E_ADMISSION, TEST_AGENT_PASSWORD, withTestPasswords } from './test-passwords.js';
@@ -27,6 +31,16 @@ export interface ServerFixtures {
   server: RunningServer;
 }
 
+/** How every e2e server starts: in memory, on a free port, with the test passwords and limits. */
+export const e2eServerOptions = (agentConsoleDir: string): StartServerOptions => ({
+  port: 0,
+  dataDir: ':memory:',
+  logLevel: 'silent',
+  agentConsoleDir,
+  config: withTestPasswords(demoConfig),
+  admission: E2E_ADMISSION,
+});
+
 export const test = base.extend<ServerFixtures, WorkerFixtures>({
   agentConsoleDir: [
     // Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none.
@@ -39,14 +53,7 @@ export const test = base.extend<ServerFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   server: async ({ agentConsoleDir }, use) => {
-    const server = await startServer({
-      port: 0,
-      dataDir: ':memory:',
-      logLevel: 'silent',
-      agentConsoleDir,
-      config: withTestPasswords(demoConfig),
-      admission: E2E_ADMISSION,
-    });
+    const server = await startServer(e2eServerOptions(agentConsoleDir));
     await use(server);
     await server.close();
   },

@@ -4,9 +4,8 @@
  */
 import { startDemoRobot } from '../../../demo/robot/robot-server.js';
 import { startServer, type RunningServer } from '../../../demo/server/app.js';
-import { demoConfig } from '../../../demo/server/demo-config.js';
 import { robotApiPlugin } from '../../../demo/server/robot/robot-api-plugin.js';
-import { E2E_ADMISSION, withTestPasswords } from './test-passwords.js';
+import { e2eServerOptions } from './fixtures.js';
 
 export interface ServerWithRobot {
   server: RunningServer;
@@ -15,15 +14,7 @@ export interface ServerWithRobot {
 
 export async function startServerWithRobot(agentConsoleDir: string): Promise<ServerWithRobot> {
   const plugin = robotApiPlugin({ webhookTimeoutMs: 4000 });
-  const server = await startServer({
-    port: 0,
-    dataDir: ':memory:',
-    logLevel: 'silent',
-    agentConsoleDir,
-    config: withTestPasswords(demoConfig),
-    admission: E2E_ADMISSION,
-    plugins: [plugin],
-  });
+  const server = await startServer({ ...e2eServerOptions(agentConsoleDir), plugins: [plugin] });
   const robot = await startDemoRobot({
     serverBaseURL: server.baseURL,
     port: 0,
