@@ -201,7 +201,10 @@ export function registerChatRoutes(
     if (!token || !engine.agentNameForToken(token)) {
       throw new ChatError('not_signed_in', 'Sign in again.', 401);
     }
-    const secure = request.protocol === 'https' ? '; Secure' : '';
+    // Over TLS, or behind a TLS proxy (PUBLIC_URL https://…: the proxy speaks plain HTTP to us,
+    // and X-Forwarded-Proto is a header anyone can send, so it is not trusted).
+    const isTls = request.protocol === 'https' || engine.publicBaseURL.startsWith('https://');
+    const secure = isTls ? '; Secure' : '';
     const path = `${request.url.split('/socket/')[0] ?? ''}/socket/`;
     return reply
       .header(

@@ -11,6 +11,19 @@ import { Agent, connectAgentSocket, errorCode, Visitor } from './support/chat-cl
 import { openRawSocket, rawSocketURL } from './support/raw-socket.js';
 import { startTestServer, TEST_AGENT_PASSWORD } from './support/test-server.js';
 
+/** The console's file-link cookie, as `POST /socket/agent.api/session` sets it for `token`. */
+async function sessionCookie(
+  baseURL: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; cookie: string | null }> {
+  const response = await fetch(`${baseURL}/socket/agent.api/session`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, ...headers },
+  });
+  return { status: response.status, cookie: response.headers.get('set-cookie') };
+}
+
 let server: RunningServer;
 const open: { close(): void }[] = [];
 const track = <T extends { close(): void }>(client: T): T => {
@@ -166,5 +179,40 @@ describe('area rules for agents', () => {
     const seen = await visitor.nextMessage((message) => message.text.includes('OWNER_ENDS_CHAT'));
     assert.equal(seen.text, forged.slice(1));
     assert.equal(seen.sender, 'AGENT');
+  });
+});
+
+describe("the console's file-link cookie", () => {
+  it('is HttpOnly and SameSite=Strict, set only for a live token, not Secure over plain HTTP', async () => {
+    const alice = track(await Agent.signIn(server.baseURL, 'Alice'));
+    const { status, cookie } = await sessionCookie(server.baseURL, alice.token);
+    assert.equal(status, 200);
+    const attributes = (cookie ?? '').split('; ');
+    assert.equal(attributes[0], `cention-agent=${alice.token}`);
+    assert.ok(attributes.includes('HttpOnly') && attributes.includes('SameSite=Strict'), cookie);
+    assert.ok(!attributes.includes('Secure'), cookie);
+    // A forwarded-protocol header is anyone's to send: it does not make the cookie Secure here.
+    const forwarded = await sessionCookie(server.baseURL, alice.token, {
+      'x-forwarded-proto': 'https',
+    });
+    assert.ok(!(forwarded.cookie ?? '').split('; ').includes('Secure'), forwarded.cookie ?? '');
+    const forged = await sessionCookie(server.baseURL, 'not-a-token');
+    assert.deepEqual(forged, { status: 401, cookie: null });
+  });
+
+  it('is Secure when the server is published over TLS (PUBLIC_URL https://…, behind a proxy)', async () => {
+    const published = await startTestServer({ publicURL: 'https://chat.example.com' });
+    try {
+      const alice = await Agent.signIn(published.baseURL, 'Alice');
+      try {
+        const { status, cookie } = await sessionCookie(published.baseURL, alice.token);
+        assert.equal(status, 200);
+        assert.ok((cookie ?? '').split('; ').includes('Secure'), cookie ?? '');
+      } finally {
+        alice.close();
+      }
+    } finally {
+      await published.close();
+    }
   });
 });
