@@ -229,4 +229,52 @@ describe('console errands', () => {
       carol.close();
     }
   });
+  it('refuses a wrong token before reading the body, and limits each address before the token', async () => {
+    // 5 MB announced, a little sent, a guessed token: the answer comes without the body.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${server.baseURL}/socket/agent.api/errands/1/reply`);
+      const request = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            authorization: 'Bearer guessed-token',
+            'content-type': 'application/json',
+            'content-length': 5_000_000,
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        },
+      );
+      request.on('error', reject);
+      request.write('{"text":"');
+    });
+    assert.equal(status, 401);
+
+    const strict = await startTestServer({
+      contactCenter: { agentErrandLimit: { burst: 3, perSecond: 0.01 } },
+    });
+    const carol = await Agent.signIn(strict.baseURL, 'Carol');
+    try {
+      const list = (token: string) =>
+        fetch(`${strict.baseURL}/socket/agent.api/errands`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+      for (let guess = 0; guess < 3; guess++) {
+        await expectError(await list(`guess-${guess}`), 401, 'not_signed_in');
+      }
+      // The guesses used up the address's burst: the next request is refused, even a real one.
+      const limited = await list(carol.token);
+      await expectError(limited, 429, 'rate_limited');
+      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+    } finally {
+      carol.close();
+      await strict.close();
+    }
+  });
 });

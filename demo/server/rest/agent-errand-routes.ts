@@ -3,13 +3,17 @@
  * the agent's areas (open and handled by default, newest first), `POST …/errands/:id/reply` answers
  * one (it becomes `handled`) and `POST …/errands/:id/close` closes it. The agent's socket token
  * authorises them (`Authorization: Bearer <token>`), checked before a body is read, and an errand
- * of an area the agent does not serve is `404` to them, as if it did not exist.
+ * of an area the agent does not serve is `404` to them, as if it did not exist. Each route is
+ * limited per address (`agentErrandLimit`), counted before the token is looked at, so a flood of
+ * guessed tokens is refused as cheaply as any other.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { ChatEngine } from '../engine/chat-engine.js';
 import { ChatError } from '../errors.js';
+import { httpLimit } from '../http-rate-limit.js';
+import type { RateLimitOptions } from '../rate-limit.js';
 import { MAX_REPLY } from './errand-fields.js';
 import { errandJson, type ErrandService } from './errand-service.js';
 
@@ -25,6 +29,11 @@ const ReplyBody = Type.Object(
 );
 /** The console shows the newest errands; older ones are for the REST API. */
 const CONSOLE_LIST_LIMIT = 100;
+/**
+ * Per address and route: a console lists every 15 s and replies by hand, so an office of agents
+ * behind one address stays far below 120 at once, then 2 a second.
+ */
+export const DEFAULT_AGENT_ERRAND_LIMIT: RateLimitOptions = { burst: 120, perSecond: 2 };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,13 +46,17 @@ export function registerAgentErrandRoutes(
   app: FastifyInstance,
   engine: ChatEngine,
   errands: ErrandService,
+  limit: RateLimitOptions = DEFAULT_AGENT_ERRAND_LIMIT,
 ): void {
+  const config = httpLimit(limit, 'Too many requests from your network; wait a moment.');
   app.register(async (scoped) => {
-    scoped.addHook('onRequest', async (request) => {
+    // After the rate limit (`onRequest`), before the body is read.
+    scoped.addHook('preParsing', async (request, _reply, payload) => {
       const token = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
       const agent = token ? engine.agentNameForToken(token) : undefined;
       if (!agent) throw new ChatError('not_signed_in', 'Sign in again.', 401);
       request.agentName = agent;
+      return payload;
     });
     const routes = scoped.withTypeProvider<TypeBoxTypeProvider>();
     const agentOf = (request: FastifyRequest) => request.agentName ?? '';
@@ -58,7 +71,7 @@ export function registerAgentErrandRoutes(
 
     routes.get(
       '/socket/agent.api/errands',
-      { schema: { querystring: ListQuery } },
+      { config, schema: { querystring: ListQuery } },
       async (request, reply) => {
         const areas = new Set(engine.directory.areasOf(agentOf(request)));
         const statuses = request.query.status
@@ -76,7 +89,7 @@ export function registerAgentErrandRoutes(
 
     routes.post(
       '/socket/agent.api/errands/:id/reply',
-      { bodyLimit: 32 * 1024, schema: { params: Id, body: ReplyBody } },
+      { config, bodyLimit: 32 * 1024, schema: { params: Id, body: ReplyBody } },
       async (request) => {
         errandFor(request, request.params.id);
         const errand = errands.reply(request.params.id, request.body.text, agentOf(request));
@@ -86,7 +99,7 @@ export function registerAgentErrandRoutes(
 
     routes.post(
       '/socket/agent.api/errands/:id/close',
-      { schema: { params: Id } },
+      { config, schema: { params: Id } },
       async (request) => {
         errandFor(request, request.params.id);
         return { errand: errandJson(errands.close(request.params.id, agentOf(request))) };

@@ -38,6 +38,8 @@ export interface ContactCenterOptions {
   visitorSearchLimit?: RateLimitOptions;
   /** Messages left through the widget per address. */
   visitorErrandLimit?: RateLimitOptions;
+  /** The console's errand requests per address and route. */
+  agentErrandLimit?: RateLimitOptions;
   /** REST API requests per key (default 1000 a minute). */
   apiRateLimit?: RateLimitOptions;
   /** Queue, retry and timeout settings of webhook deliveries. */
@@ -140,7 +142,7 @@ export async function registerContactCenter(
         rateLimit: options.visitorSearchLimit,
       });
       registerVisitorErrandRoutes(scoped, errands, { rateLimit: options.visitorErrandLimit });
-      registerAgentErrandRoutes(scoped, engine, errands);
+      registerAgentErrandRoutes(scoped, engine, errands, options.agentErrandLimit);
     },
     { prefix: basePath },
   );
