@@ -189,8 +189,11 @@ describe("the console's file-link cookie", () => {
     assert.equal(status, 200);
     const attributes = (cookie ?? '').split('; ');
     assert.equal(attributes[0], `cention-agent=${alice.token}`);
-    assert.ok(attributes.includes('HttpOnly') && attributes.includes('SameSite=Strict'), cookie);
-    assert.ok(!attributes.includes('Secure'), cookie);
+    assert.ok(
+      attributes.includes('HttpOnly') && attributes.includes('SameSite=Strict'),
+      String(cookie),
+    );
+    assert.ok(!attributes.includes('Secure'), String(cookie));
     // A forwarded-protocol header is anyone's to send: it does not make the cookie Secure here.
     const forwarded = await sessionCookie(server.baseURL, alice.token, {
       'x-forwarded-proto': 'https',
