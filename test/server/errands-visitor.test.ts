@@ -41,6 +41,36 @@ const leaveMessage = (body: unknown, base = api) =>
     body: JSON.stringify(body),
   });
 
+/**
+ * POSTs to `address` announcing 5 MB but sending only `start`, and resolves with the status the
+ * server answers: an answer at all means it decided without reading the body.
+ */
+function statusWithoutBody(
+  address: string,
+  start: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const url = new URL(address);
+    const request = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': 5_000_000, ...headers },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+        request.destroy();
+      },
+    );
+    request.on('error', reject);
+    request.write(start);
+  });
+}
+
 async function expectError(response: Response, status: number, code: string): Promise<void> {
   assert.equal(response.status, status);
   const body = (await response.json()) as { error: { code: string } };
@@ -72,25 +102,7 @@ describe('leave a message', () => {
 
   it('refuses a huge body with 413 without reading it all', async () => {
     // 5 MB announced, a little sent: the server answers from the Content-Length alone.
-    const status = await new Promise<number>((resolve, reject) => {
-      const url = new URL(`${api}/errands`);
-      const request = httpRequest(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': 5_000_000 },
-        },
-        (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-          request.destroy();
-        },
-      );
-      request.on('error', reject);
-      request.write('{"name":"');
-    });
+    const status = await statusWithoutBody(`${api}/errands`, '{"name":"');
     assert.equal(status, 413);
   });
 
@@ -231,29 +243,11 @@ describe('console errands', () => {
   });
   it('refuses a wrong token before reading the body, and limits each address before the token', async () => {
     // 5 MB announced, a little sent, a guessed token: the answer comes without the body.
-    const status = await new Promise<number>((resolve, reject) => {
-      const url = new URL(`${server.baseURL}/socket/agent.api/errands/1/reply`);
-      const request = httpRequest(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: 'POST',
-          headers: {
-            authorization: 'Bearer guessed-token',
-            'content-type': 'application/json',
-            'content-length': 5_000_000,
-          },
-        },
-        (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-          request.destroy();
-        },
-      );
-      request.on('error', reject);
-      request.write('{"text":"');
-    });
+    const status = await statusWithoutBody(
+      `${server.baseURL}/socket/agent.api/errands/1/reply`,
+      '{"text":"',
+      { authorization: 'Bearer guessed-token' },
+    );
     assert.equal(status, 401);
 
     const strict = await startTestServer({
