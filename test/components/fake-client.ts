@@ -1,7 +1,8 @@
 /**
  * An in-memory stand-in for `CentionChat`, for component tests that render states without a
  * server: it records every call and lets the test fire the client's events (`fire`) and status.
- * The end-to-end tests in chat.test.ts use the real client against the fake server instead.
+ * The end-to-end tests on chat-helpers.ts (chat-conversation.test.ts …) use the real client
+ * against the fake server instead.
  */
 import type {
   CentionChatEventMap,

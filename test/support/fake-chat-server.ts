@@ -7,9 +7,9 @@
  * `received` log, drop connections, refuse new ones for a while (offline), script canchat and
  * upload answers. Modelled on centrifuge-js's fakeServer. Node only; browser tests drive it through
  * the WTR commands in `wtr-plugins.ts` and the helper in `fake-server-client.ts`. Frames and events
- * are typed from src/protocol.
- */
-import http from 'node:http';
+ * are typed from src/protocol. This file is the server and its scripting API; the auto-reply is in
+ * fake-visitor-protocol.ts, the connections in fake-connections.ts.
+ */ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import sockjs from 'sockjs';
 import type {
@@ -17,10 +17,11 @@ import type {
   VisitorServerEventName,
   VisitorServerEvents,
 } from '../../src/protocol/index.js';
+import { FakeConnections, parseClientFrame, type LiveConnection } from './fake-connections.js';
 import { handleHttpApi, workspacePath, type FakeHttpContext } from './fake-http-api.js';
-import { FakeSessions, sessionInfo, type SessionRecord } from './fake-sessions.js';
+import { FakeSessions } from './fake-sessions.js';
+import { FakeVisitorProtocol, type ReplyOptions } from './fake-visitor-protocol.js';
 import type {
-  ClientFrame,
   FakeCanChatAnswer,
   FakeHttpAnswer,
   FakeServerOptions,
@@ -40,50 +41,6 @@ type SockJSHandler = (
   head?: Buffer,
 ) => boolean;
 
-interface LiveConnection {
-  number: number;
-  socket: sockjs.Connection;
-  session?: SessionRecord;
-}
-
-type FrameData = Record<string, unknown>;
-
-/**
- * Cuts a connection like a network failure would: the TCP socket is destroyed without a SockJS
- * close frame when the transport is a WebSocket (sockjs keeps it at `_session.recv.connection`);
- * other transports get a close frame with an application code.
- */
-function dropConnection(socket: sockjs.Connection): void {
-  const session: unknown = Reflect.get(socket, '_session');
-  const receiver: unknown = isRecord(session) ? session.recv : undefined;
-  const tcp: unknown = isRecord(receiver) ? receiver.connection : undefined;
-  if (tcp && typeof tcp === 'object' && 'destroy' in tcp && typeof tcp.destroy === 'function') {
-    tcp.destroy();
-  } else {
-    socket.close('4000', 'dropped by test');
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseClientFrame(raw: string): ClientFrame | undefined {
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (!isRecord(value) || typeof value.type !== 'string') return undefined;
-    return {
-      type: value.type,
-      id: typeof value.id === 'number' ? value.id : 0,
-      ...(isRecord(value.data) ? { data: value.data } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 export class FakeChatServer {
   /** `http://127.0.0.1:<port>/s/demo`, the `baseURL` a client uses. */
   baseURL = '';
@@ -92,13 +49,13 @@ export class FakeChatServer {
   /** Every HTTP API request, in arrival order. */
   readonly httpRequests: HttpRequestRecord[] = [];
 
-  private readonly options: Required<Omit<FakeServerOptions, 'canChat'>>;
+  private readonly options: ReplyOptions;
   private canChatAnswer: FakeCanChatAnswer;
   private uploadAnswer: FakeHttpAnswer | undefined;
   private readonly httpServer: http.Server;
-  private readonly connections = new Map<number, LiveConnection>();
+  private readonly connections = new FakeConnections();
   private readonly store = new FakeSessions();
-  private connectionCount = 0;
+  private readonly protocol: FakeVisitorProtocol;
   private refuseUntil = 0;
 
   private constructor(options: FakeServerOptions) {
@@ -109,6 +66,7 @@ export class FakeChatServer {
       heartbeatMs: options.heartbeatMs ?? 25000,
     };
     this.canChatAnswer = options.canChat ?? {};
+    this.protocol = new FakeVisitorProtocol(this.store, this.connections, this.options);
     const socketServer = sockjs.createServer({
       prefix: socketPrefix,
       heartbeat_delay: this.options.heartbeatMs,
@@ -157,7 +115,7 @@ export class FakeChatServer {
   }
 
   async stop(): Promise<void> {
-    for (const connection of this.connections.values()) connection.socket.close();
+    this.connections.closeAll();
     this.httpServer.closeAllConnections();
     await new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
   }
@@ -166,10 +124,7 @@ export class FakeChatServer {
 
   /** Sends a frame (JSON-encoded unless it is already a string) to one connection or to all. */
   send(frame: unknown, connection?: number): void {
-    const text = typeof frame === 'string' ? frame : JSON.stringify(frame);
-    for (const live of this.connections.values()) {
-      if (connection === undefined || live.number === connection) live.socket.write(text);
-    }
+    this.connections.send(typeof frame === 'string' ? frame : JSON.stringify(frame), connection);
   }
 
   /** Sends `{event, args}` to every open connection. */
@@ -189,7 +144,7 @@ export class FakeChatServer {
       umid: '',
       ...(sender === 'AGENT' ? { agent: session.agent } : {}),
     });
-    this.sendMessages(session, [message]);
+    this.connections.sendMessages(session, [message]);
     return message;
   }
 
@@ -198,17 +153,12 @@ export class FakeChatServer {
     const session = this.store.find(sessionId);
     if (!session) return;
     session.closed = true;
-    this.sendToSession(session, 'finish chat session', { by });
+    this.connections.sendToSession(session, 'finish chat session', { by });
   }
 
   /** Closes one connection (by number) or all of them, as a network drop would. */
   drop(connection?: number): void {
-    for (const live of [...this.connections.values()]) {
-      if (connection === undefined || live.number === connection) {
-        dropConnection(live.socket);
-        this.connections.delete(live.number);
-      }
-    }
+    this.connections.drop(connection);
   }
 
   /** Refuses new socket connections for `ms` milliseconds (0 stops refusing). */
@@ -236,17 +186,18 @@ export class FakeChatServer {
 
   /** Numbers of the connections open now. */
   openConnections(): number[] {
-    return [...this.connections.keys()];
+    return this.connections.numbers();
   }
 
   sessionList(): FakeSession[] {
-    return [...this.store.sessions.values()].map(({ sentByUmid: _sentByUmid, ...session }) => ({
-      ...session,
-      messages: [...session.messages],
-      connections: [...this.connections.values()]
-        .filter((live) => live.session === session)
-        .map((live) => live.number),
-    }));
+    return [...this.store.sessions.values()].map((record) => {
+      const { sentByUmid: _sentByUmid, ...session } = record;
+      return {
+        ...session,
+        messages: [...session.messages],
+        connections: this.connections.numbersOf(record),
+      };
+    });
   }
 
   /** Forgets the logs (received frames and HTTP requests) but keeps sessions and connections. */
@@ -262,201 +213,15 @@ export class FakeChatServer {
   }
 
   private handleConnection(socket: sockjs.Connection): void {
-    this.connectionCount += 1;
-    const live: LiveConnection = { number: this.connectionCount, socket };
-    this.connections.set(live.number, live);
+    const live = this.connections.add(socket);
     socket.on('data', (raw: string) => this.handleFrame(live, raw));
-    socket.on('close', () => this.connections.delete(live.number));
   }
 
+  /** Logs every text a visitor sends; answers it unless a test turned the auto-reply off. */
   private handleFrame(live: LiveConnection, raw: string): void {
     const frame = parseClientFrame(raw);
     this.received.push({ connection: live.number, raw, ...(frame ? { frame } : {}) });
     if (!this.options.autoReply) return;
-    if (!frame) {
-      this.reply(live, 'error', [{ code: 'bad_frame', message: 'not a frame' }]);
-      return;
-    }
-    const data = frame.data ?? {};
-    switch (frame.type) {
-      case 'register':
-        return this.handleRegister(live, frame.id, data);
-      case 'resume':
-        return this.handleResume(live, frame.id, data);
-      case 'chat message':
-        return this.handleChatMessage(live, frame.id, data);
-      case 'add attachment':
-        return this.handleAttachment(live, frame.id, data);
-      case 'close chat':
-        return this.handleCloseChat(live);
-      case 'history':
-        return this.handleHistory(live, frame.id, data);
-      case 'preview':
-      case 'postback':
-      case 'seen':
-        return;
-      default:
-        this.reply(
-          live,
-          'error',
-          [{ code: 'bad_frame', message: `unknown type ${frame.type}` }],
-          frame.id,
-        );
-    }
-  }
-
-  // The handlers read `data` defensively: a test may send any frame, not only valid ones.
-
-  private handleRegister(live: LiveConnection, id: number, data: FrameData): void {
-    const areaId = typeof data.area === 'number' ? data.area : Number(data.area);
-    const session = this.store.create(areaId, textOf(data.name));
-    live.session = session;
-    this.reply(live, 'register', [sessionInfo(session)], id);
-    const question = this.store.store(session, {
-      sender: 'CLIENT',
-      umid: '',
-      text: textOf(data.message),
-    });
-    this.reply(live, 'chat message', [{ agent: '', client: session.clientName, chat: [question] }]);
-    this.sendQueuePosition(live);
-  }
-
-  private handleResume(live: LiveConnection, id: number, data: FrameData): void {
-    const session = this.store.sessions.get(Number(data.sessionId));
-    const error = !session
-      ? 'no session'
-      : session.sessionSecret !== data.sessionSecret
-        ? 'bad secret'
-        : session.closed
-          ? 'chat closed'
-          : undefined;
-    if (error || !session) {
-      this.reply(live, 'resume', [{ error: error ?? 'no session' }], id);
-      return;
-    }
-    live.session = session;
-    const lastSeenId = typeof data.lastSeenId === 'number' ? data.lastSeenId : 0;
-    let backlog = session.messages.filter((message) => message.id > lastSeenId);
-    // `historyLimit` without `lastSeenId`: only the newest page, as the reference server does.
-    const limit = typeof data.historyLimit === 'number' && lastSeenId === 0 ? data.historyLimit : 0;
-    const hasOlder = limit > 0 ? { hasOlder: backlog.length > limit } : {};
-    if (limit > 0) backlog = backlog.slice(-limit);
-    this.reply(live, 'resume', [{ ...sessionInfo(session), ...hasOlder }], id);
-    if (backlog.length > 0) {
-      this.reply(live, 'chat message', [
-        { agent: session.agent, client: session.clientName, chat: backlog },
-      ]);
-    }
-    if (!session.agent) this.sendQueuePosition(live);
-  }
-
-  /** `history {before?, limit?}` → `history {messages, hasMore}` of the bound session. */
-  private handleHistory(live: LiveConnection, id: number, data: FrameData): void {
-    const session = live.session;
-    if (!session) {
-      this.reply(live, 'error', [{ code: 'no_session', message: 'no chat' }], id);
-      return;
-    }
-    const before = typeof data.before === 'number' ? data.before : Number.MAX_SAFE_INTEGER;
-    const limit = Math.min(100, Math.max(1, typeof data.limit === 'number' ? data.limit : 50));
-    const older = session.messages.filter((message) => message.id < before);
-    const messages = older.slice(-limit);
-    this.reply(live, 'history', [{ messages, hasMore: older.length > limit }], id);
-  }
-
-  private handleChatMessage(live: LiveConnection, id: number, data: FrameData): void {
-    const session = live.session;
-    if (!session || session.closed) {
-      this.reply(live, 'error', [{ code: 'no_session', message: 'no chat' }], id);
-      return;
-    }
-    const umid = textOf(data.umid);
-    const known = session.sentByUmid.get(umid);
-    if (known) {
-      // Exactly-once: a resend is answered like the first time and not stored again.
-      this.reply(live, 'message sent', [known], id);
-      return;
-    }
-    const message = this.store.store(session, {
-      sender: 'CLIENT',
-      umid,
-      text: textOf(data.message),
-    });
-    const sent = { id: message.id, umid, sent: message.sent, sentHuman: message.sentHuman };
-    if (umid) session.sentByUmid.set(umid, sent);
-    if (!this.options.ackMessages) return;
-    this.reply(live, 'message sent', [sent], id);
-    this.sendMessages(session, [message]);
-  }
-
-  private handleAttachment(live: LiveConnection, id: number, data: FrameData): void {
-    const session = live.session;
-    const file = data.file;
-    if (!session || session.closed || !isRecord(file)) {
-      this.reply(live, 'error', [{ code: 'bad_frame', message: 'no file' }], id);
-      return;
-    }
-    // Copied as the visitor sent them, like a FileUploadItem (src/protocol/items.ts).
-    const item = {
-      event: 'FILE_UPLOAD',
-      fileDownload: file.download,
-      fileName: file.value,
-      sizeHuman: file.sizeHuman,
-      mime: file.mime,
-    };
-    const message = this.store.store(session, {
-      sender: 'CLIENT',
-      umid: textOf(data.umid),
-      text: '\u0001' + JSON.stringify(item),
-    });
-    this.sendMessages(session, [message]);
-  }
-
-  private handleCloseChat(live: LiveConnection): void {
-    const session = live.session;
-    if (!session) {
-      this.reply(live, 'finish chat session', [{ by: 'client' }]);
-      return;
-    }
-    session.closed = true;
-    this.store.store(session, {
-      sender: 'SYSTEM',
-      umid: '',
-      text: '\u0001' + JSON.stringify({ event: 'CLIENT_ENDS_CHAT' }),
-    });
-    this.sendToSession(session, 'finish chat session', { by: 'client' });
-  }
-
-  private sendQueuePosition(live: LiveConnection): void {
-    if (this.options.queuePosition !== null)
-      this.reply(live, 'queue', [this.options.queuePosition]);
-  }
-
-  private reply<E extends VisitorServerEventName>(
-    live: LiveConnection,
-    event: E,
-    args: VisitorServerEvents[E],
-    re?: number,
-  ): void {
-    live.socket.write(JSON.stringify(re ? { event, args, re } : { event, args }));
-  }
-
-  private sendMessages(session: SessionRecord, chat: ChatMessage[]): void {
-    this.sendToSession(session, 'chat message', {
-      agent: session.agent,
-      client: session.clientName,
-      chat,
-    });
-  }
-
-  /** One-argument events to every connection attached to the session. */
-  private sendToSession<E extends 'chat message' | 'finish chat session'>(
-    session: SessionRecord,
-    event: E,
-    payload: VisitorServerEvents[E][0],
-  ): void {
-    for (const live of this.connections.values()) {
-      if (live.session === session) this.reply(live, event, [payload] as VisitorServerEvents[E]);
-    }
+    this.protocol.answer(live, frame);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * What the fake chat server remembers (Node side): sessions with their messages, and uploaded
- * files. Shared by its socket side (fake-chat-server.ts) and its HTTP side (fake-http-api.ts).
+ * files. Shared by its socket side (fake-chat-server.ts, fake-visitor-protocol.ts) and its HTTP
+ * side (fake-http-api.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { ChatMessage, MessageSentEvent, SessionInfo } from '../../src/protocol/index.js';
